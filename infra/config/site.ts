@@ -1,0 +1,97 @@
+/**
+ * Site configuration: everything specific to one kabupaten, read from `Pulumi.<stack>.yaml` under the
+ * `pusdat:` namespace. Validated as strictly as the requests, because a typo here moves real resources.
+ */
+import ipaddr from "ipaddr.js";
+import { z } from "zod";
+
+const isCidr = (s: string) => {
+  try {
+    ipaddr.parseCIDR(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const Cidr = z.string({ error: "teks CIDR, mis. 203.0.113.0/24" }).refine(isCidr, { error: "rentang CIDR, mis. 203.0.113.0/24" });
+const Ipv4 = z.ipv4({ error: "alamat IPv4" });
+const Hostname = z
+  .string({ error: "teks: nama domain" })
+  .regex(/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/, {
+    error: "nama domain huruf kecil tanpa titik di akhir, mis. contohkab.go.id",
+  });
+const Name = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, { error: "huruf kecil, angka, '.', '_', '-'" });
+const PosInt = z.int({ error: "bilangan bulat ≥ 1" }).min(1, { error: "bilangan bulat ≥ 1" });
+const Factor = z.number({ error: "angka ≥ 1" }).min(1, { error: "angka ≥ 1" });
+
+export const DEFAULT_RESERVED_LABELS = ["www", "mail", "ns1", "ns2", "cpanel", "webmail", "ftp", "autodiscover", "@"];
+export const DEFAULT_RESERVED_USERNAMES = [
+  "root", "all", "nobody", "postmaster", "cpanel", "virtfs", "webmaster", "www", "admin", "abuse",
+  "mail", "ftp", "mysql", "named", "apache", "httpd", "cpses", "system", "shadow", "hostmaster",
+];
+
+export const Plan = z.strictObject({ diskGb: PosInt, bandwidthGb: PosInt });
+
+export const IpPool = z
+  .strictObject({
+    name: Name,
+    cidr: Cidr,
+    gateway: Ipv4,
+    first: Ipv4.meta({ description: "Alamat pertama yang boleh dialokasikan" }),
+    last: Ipv4.meta({ description: "Alamat terakhir yang boleh dialokasikan" }),
+    bridge: Name.default("vmbr0"),
+  })
+  .superRefine((p, ctx) => {
+    if (!isCidr(p.cidr)) return;
+    const range = ipaddr.parseCIDR(p.cidr);
+    for (const k of ["gateway", "first", "last"] as const) {
+      const a = ipaddr.parse(p[k]);
+      if (a.kind() !== range[0].kind() || !a.match(range)) {
+        ctx.addIssue({ code: "custom", path: [k], input: p[k], message: `alamat di dalam ${p.cidr}` });
+      }
+    }
+  });
+
+export const SiteConfig = z.strictObject({
+  zone: Hostname,
+  cloudflareZoneId: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, { error: "32 digit heksadesimal (Zone ID Cloudflare)" })
+    .optional()
+    .meta({ description: "Bila kosong, zona dicari berdasarkan nama" }),
+  publicRanges: z.array(Cidr).min(1, { error: "minimal satu rentang IP publik" }),
+  reservedLabels: z.array(z.string()).default(DEFAULT_RESERVED_LABELS),
+  hosting: z.strictObject({
+    server: Ipv4.meta({ description: "Alamat IP publik server cPanel/WHM" }),
+    ftpHost: Hostname.meta({ description: "Nama host FTP yang diberikan ke OPD" }),
+    plans: z.record(Name, Plan).refine((r) => Object.keys(r).length > 0, { error: "minimal satu paket" }),
+    reservedUsernames: z.array(z.string()).default(DEFAULT_RESERVED_USERNAMES),
+    databasePrefix: z.boolean().default(true).meta({ description: "Awalan basis data aktif: 8 huruf pertama username harus unik" }),
+  }),
+  proxmox: z.strictObject({
+    nodes: z
+      .record(Name, z.strictObject({ cores: PosInt, memoryGb: PosInt, diskGb: PosInt }))
+      .refine((r) => Object.keys(r).length > 0, { error: "minimal satu node" }),
+    overcommit: z.strictObject({ cpu: Factor, memory: Factor, disk: Factor }),
+    templates: z.record(Name, z.strictObject({ node: Name, vmid: PosInt })),
+    vmidRange: z
+      .strictObject({ min: PosInt, max: PosInt })
+      .refine((r) => r.min <= r.max, { error: "min ≤ max" }),
+    ipPools: z.array(IpPool).min(1, { error: "minimal satu pool IP" }),
+    datastore: Name,
+    cpuType: z.string().default("x86-64-v2-AES"),
+    adminUser: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, { error: "nama pengguna Linux" }).default("pusdat"),
+    backup: z.strictObject({
+      schedule: z.string().min(1).meta({ description: "Kalender systemd, mis. \"*-*-* 02:00\"" }),
+      storage: Name,
+      mode: z.enum(["snapshot", "suspend", "stop"]).default("snapshot"),
+      keepDaily: z.int().min(0).default(7),
+      keepWeekly: z.int().min(0).default(4),
+      keepMonthly: z.int().min(1, { error: "minimal 1: SOP meminta cadangan tidak lebih tua dari satu bulan" }).default(3),
+    }),
+  }),
+});
+
+export type SiteConfig = z.infer<typeof SiteConfig>;
+export type IpPool = z.infer<typeof IpPool>;

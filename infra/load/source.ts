@@ -1,0 +1,168 @@
+/**
+ * Strict YAML reading with positions. Requests and stack files are small, hand-written data:
+ * anything exotic (aliases, anchors, custom tags, several documents) is refused rather than
+ * interpreted, so that what the reviewer reads is exactly what gets built.
+ */
+import { isUtf8 } from "node:buffer";
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
+
+export type Path = ReadonlyArray<string | number>;
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A problem found in one file, before it is placed in a report. */
+export interface SourceProblem {
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
+export const MAX_FILE_BYTES = 64 * 1024;
+
+export const tooLargeMessage = (size: number) => `berkas terlalu besar: ${size} byte; batas ${MAX_FILE_BYTES} byte (64 KiB)`;
+
+/** A parsed YAML document that can say where any path lies. Positions are computed only when asked. */
+export class SourceDoc {
+  constructor(
+    readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /** Where the value at `path` starts; with `key`, where its key starts. A missing path falls back to its deepest existing parent. */
+  position(path: Path, key = false): Position {
+    let node: unknown = this.doc.contents;
+    let at: Node | null = (node as Node | null) ?? null;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) break; // a missing field: stay on its parent's key
+        const keyNode = pair.key as Node;
+        // `key:` with nothing after it has no value node: point at the key.
+        if ((i === path.length - 1 && key) || !pair.value) {
+          at = keyNode;
+          break;
+        }
+        node = pair.value;
+        at = i === path.length - 1 ? (pair.value as Node) : keyNode;
+      } else if (isSeq(node) && typeof seg === "number" && node.items[seg]) {
+        node = node.items[seg];
+        at = node as Node;
+      } else {
+        break;
+      }
+    }
+    return this.offsetPosition(at?.range?.[0] ?? 0);
+  }
+
+  offsetPosition(offset: number): Position {
+    const p = this.lines.linePos(offset);
+    return { line: p.line, column: p.col };
+  }
+}
+
+export type ParseOutcome =
+  | { ok: true; source: SourceDoc; value: Record<string, unknown> }
+  | { ok: false; problems: SourceProblem[] };
+
+const fail = (line: number, column: number, rule: string, message: string): ParseOutcome => ({
+  ok: false,
+  problems: [{ line, column, rule, message }],
+});
+
+/** Bytes of a file → a plain object, or every reason it cannot be one. */
+export function parseYamlMapping(bytes: Buffer): ParseOutcome {
+  if (bytes.length === 0) return fail(1, 1, "berkas", "berkas kosong; isi permintaan harus berupa mapping YAML");
+  if (bytes.length > MAX_FILE_BYTES) {
+    return fail(1, 1, "berkas", tooLargeMessage(bytes.length));
+  }
+  if (!isUtf8(bytes)) {
+    const off = firstInvalidUtf8(bytes);
+    const { line, column } = bytePosition(bytes, off);
+    const hex = bytes[off]!.toString(16).toUpperCase().padStart(2, "0");
+    return fail(line, column, "berkas", `byte 0x${hex} bukan UTF-8 yang sah; simpan berkas sebagai UTF-8`);
+  }
+  let text = bytes.toString("utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, schema: "core", uniqueKeys: true, prettyErrors: false });
+  const source = new SourceDoc(doc, lines);
+  const problems: SourceProblem[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const { line, column } = source.offsetPosition(e.pos[0]);
+    problems.push({ line, column, rule: "yaml", message: yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[1])) });
+  }
+  if (problems.length) return { ok: false, problems };
+
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    return fail(1, 1, "berkas", "berkas kosong; isi permintaan harus berupa mapping YAML");
+  }
+  if (!isMap(doc.contents)) {
+    const { line, column } = source.position([]);
+    const what = isSeq(doc.contents) ? "daftar (sequence)" : "nilai tunggal (scalar)";
+    return fail(line, column, "yaml", `tingkat teratas harus berupa mapping (kunci: nilai), bukan ${what}`);
+  }
+  // Anchors and aliases have no use in a request and open the door to alias bombs: refuse them.
+  if (text.includes("&") || text.includes("*")) {
+    visit(doc, (_key, node) => {
+      if (isAlias(node)) {
+        const { line, column } = source.offsetPosition(node.range?.[0] ?? 0);
+        problems.push({ line, column, rule: "yaml", message: `alias YAML *${node.source} tidak diizinkan; tulis nilainya langsung` });
+      } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
+        const { line, column } = source.offsetPosition(node.range?.[0] ?? 0);
+        problems.push({ line, column, rule: "yaml", message: `anchor YAML &${node.anchor} tidak diizinkan; tulis nilainya langsung` });
+      }
+    });
+    if (problems.length) return { ok: false, problems };
+  }
+  // maxAliasCount 0: a second line of defence should an alias ever slip through.
+  const value = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
+  return { ok: true, source, value };
+}
+
+function yamlMessage(code: string, english: string, snippet: string): string {
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return `kunci ganda ${JSON.stringify(snippet)}; setiap kunci hanya boleh muncul sekali dalam satu mapping`;
+    case "MULTIPLE_DOCS":
+      return "berkas berisi lebih dari satu dokumen YAML ('---'); satu berkas hanya untuk satu permintaan";
+    case "TAG_RESOLVE_FAILED":
+      return `tag YAML ${JSON.stringify(snippet.split(/\s/)[0])} tidak dikenal; jangan pakai tag khusus`;
+    default:
+      return `sintaks YAML tidak sah (${code}): ${english.split(" at line ")[0]}`;
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8; only called once isUtf8 has said there is one. */
+export function firstInvalidUtf8(b: Buffer): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return i;
+    }
+    if (n > 0 && !isUtf8(b.subarray(i, i + n + 1))) return i; // overlongs and surrogates
+    i += n + 1;
+  }
+  return b.length;
+}
+
+function bytePosition(b: Buffer, offset: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (b[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: b.subarray(start, offset).toString("utf8").length + 1 };
+}

@@ -1,0 +1,97 @@
+/**
+ * Aggregate rules: per-node capacity with overcommit, and per-OPD totals. Capacity is granted first
+ * come, first served (Nota Dinas date, then id): the request that no longer fits gets the finding.
+ * Decommissioned requests hold no capacity.
+ */
+import type { Ceilings } from "../config/ceilings";
+import type { SiteConfig } from "../config/site";
+import type { Rule, RuleFinding } from "./types";
+import { byArrival, isActive, ofKind } from "./types";
+
+export type Amounts = Record<string, number>;
+
+export interface Overrun<T> {
+  item: T;
+  key: string;
+  field: string;
+  before: number;
+  after: number;
+  limit: number;
+}
+
+/** Adds up `amounts` per key in the given order and reports every item that takes a key past its limit. */
+export function overruns<T>(items: T[], keyOf: (t: T) => string, amountsOf: (t: T) => Amounts, limitsOf: (key: string) => Amounts | undefined): Overrun<T>[] {
+  const used = new Map<string, Amounts>();
+  const out: Overrun<T>[] = [];
+  for (const item of items) {
+    const key = keyOf(item);
+    const limits = limitsOf(key);
+    if (!limits) continue;
+    const u = used.get(key) ?? {};
+    used.set(key, u);
+    for (const [field, amount] of Object.entries(amountsOf(item))) {
+      const before = u[field] ?? 0;
+      const after = before + amount;
+      u[field] = after;
+      const limit = limits[field];
+      if (limit !== undefined && after > limit) out.push({ item, key, field, before, after, limit });
+    }
+  }
+  return out;
+}
+
+export const UNIT: Record<string, string> = { cpu: "inti", memoryGb: "GB", diskGb: "GB", hostingAccounts: "akun hosting", subdomains: "subdomain" };
+const FACTOR = { cpu: "cpu", memoryGb: "memory", diskGb: "disk" } as const;
+
+/** What a node may carry: its capacity times the overcommit factor of each resource. */
+export function nodeLimits(site: SiteConfig, node: string): Amounts | undefined {
+  const n = site.proxmox.nodes[node];
+  if (!n) return undefined;
+  const o = site.proxmox.overcommit;
+  return { cpu: n.cores * o.cpu, memoryGb: n.memoryGb * o.memory, diskGb: n.diskGb * o.disk };
+}
+
+export function nodeOverrunMessage(site: SiteConfig, o: Overrun<unknown>): string {
+  const n = site.proxmox.nodes[o.key]!;
+  const raw = o.field === "cpu" ? n.cores : o.field === "memoryGb" ? n.memoryGb : n.diskGb;
+  const factor = site.proxmox.overcommit[FACTOR[o.field as keyof typeof FACTOR]];
+  const u = UNIT[o.field];
+  return `kapasitas node ${o.key} terlampaui untuk ${o.field}: ${o.after} ${u} dari ${o.limit} ${u} (${raw} × overcommit ${factor}); sisa sebelum permintaan ini ${Math.max(0, o.limit - o.before)} ${u}`;
+}
+
+export const opdKey = (opd: string) => opd.trim().replace(/\s+/g, " ").toLowerCase();
+
+export function opdLimits(c: Ceilings["opd-totals"]): Amounts {
+  return { cpu: c.maxCores, memoryGb: c.maxMemoryGb, diskGb: c.maxDiskGb, hostingAccounts: c.maxHostingAccounts, subdomains: c.maxSubdomains };
+}
+
+export function opdOverrunMessage(opd: string, o: Overrun<unknown>): string {
+  const u = UNIT[o.field];
+  return `total ${o.field} untuk OPD ${JSON.stringify(opd)} menjadi ${o.after} ${u}; batas per OPD ${o.limit} ${u} (sudah terpakai ${o.before} ${u})`;
+}
+
+export const nodeCapacity: Rule = (ctx) => {
+  const vms = byArrival(ofKind(ctx, "VirtualMachine").filter((r) => isActive(r) && r.request.spec.location === "pusat-komputasi" && r.request.spec.node !== undefined));
+  return overruns(vms, (r) => r.request.spec.node!, (r) => ({ cpu: r.request.spec.cpu, memoryGb: r.request.spec.memoryGb, diskGb: r.request.spec.diskGb }), (k) => nodeLimits(ctx.site, k)).map(
+    (o): RuleFinding => ({ ref: o.item, path: ["spec", o.field], message: nodeOverrunMessage(ctx.site, o) }),
+  );
+};
+
+/** Only what the kabupaten itself provides counts: local VMs, hosting accounts, subdomains. */
+export const opdTotals: Rule = (ctx) => {
+  type Item = { ref: (typeof ctx.requests)[number]; path: string; amounts: Amounts };
+  const items = byArrival(ctx.requests.filter(isActive)).flatMap((ref): Item[] => {
+    const r = ref.request;
+    if (r.kind === "VirtualMachine" && r.spec.location === "pusat-komputasi") {
+      return [{ ref, path: "cpu", amounts: { cpu: r.spec.cpu, memoryGb: r.spec.memoryGb, diskGb: r.spec.diskGb } }];
+    }
+    if (r.kind === "HostingAccount") return [{ ref, path: "username", amounts: { hostingAccounts: 1 } }];
+    if (r.kind === "Subdomain") return [{ ref, path: "name", amounts: { subdomains: 1 } }];
+    return [];
+  });
+  const limits = opdLimits(ctx.ceilings["opd-totals"]);
+  return overruns(items, (i) => opdKey(i.ref.request.metadata.opd), (i) => i.amounts, () => limits).map((o): RuleFinding => {
+    const field = o.field in FACTOR ? o.field : o.item.path;
+    return { ref: o.item.ref, path: ["spec", field], message: opdOverrunMessage(o.item.ref.request.metadata.opd, o) };
+  });
+};

@@ -1,0 +1,138 @@
+/**
+ * DNS rules (SOP 11). The value checks (`*Problem`) take plain values so that the policy pack can
+ * apply them to a Cloudflare record exactly as the validator applies them to a request.
+ */
+import ipaddr from "ipaddr.js";
+import { show } from "../model/issues";
+import type { HostingRef, Rule, RuleContext, RuleFinding, SubdomainRef } from "./types";
+import { byArrival, duplicates, ofKind } from "./types";
+
+/** Address ranges that are never a public service address, whatever the configured ranges say. */
+const NEVER_PUBLIC: Record<string, string> = {
+  private: "alamat privat",
+  loopback: "alamat loopback",
+  linkLocal: "alamat link-local",
+  unspecified: "alamat tak tertentu",
+  broadcast: "alamat broadcast",
+  multicast: "alamat multicast",
+  carrierGradeNat: "alamat CGNAT",
+  uniqueLocal: "alamat unique-local",
+  ipv4Mapped: "alamat IPv4-mapped",
+};
+
+export function fullName(name: string, zone: string): string {
+  return name === "@" ? zone.toLowerCase() : `${name}.${zone}`.toLowerCase();
+}
+
+/** Why an A/AAAA address may not be published, or null. */
+export function addressProblem(address: string, ranges: ReadonlyArray<string>): string | null {
+  let addr: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    addr = ipaddr.parse(address);
+  } catch {
+    return `${show(address)} bukan alamat IP; yang diizinkan: alamat publik di dalam ${ranges.join(", ")}`;
+  }
+  const kind = NEVER_PUBLIC[addr.range()];
+  if (kind) return `${address} adalah ${kind}; yang diizinkan: alamat publik di dalam ${ranges.join(", ")}`;
+  const inside = ranges.some((r) => {
+    const cidr = ipaddr.parseCIDR(r);
+    return cidr[0].kind() === addr.kind() && addr.match(cidr);
+  });
+  return inside ? null : `${address} di luar rentang IP publik stack; yang diizinkan: ${ranges.join(", ")}`;
+}
+
+/** `ttl` as the request writes it: "auto" or seconds. */
+export function ttlProblem(proxied: boolean, ttl: "auto" | number): string | null {
+  if (proxied && ttl !== "auto") {
+    return `ttl ${ttl} tidak boleh untuk rekaman proxied; rekaman proxied selalu auto: hapus ttl atau set proxied: false`;
+  }
+  if (ttl !== "auto" && (ttl < 60 || ttl > 86400)) return `ttl ${ttl} di luar batas; yang diizinkan: auto atau 60–86400 detik`;
+  return null;
+}
+
+/** The label directly under the zone decides whose name it is. */
+export function reservedLabelProblem(name: string, reserved: ReadonlyArray<string>): string | null {
+  const top = name === "@" ? "@" : name.toLowerCase().split(".").pop()!;
+  return reserved.some((r) => r.toLowerCase() === top)
+    ? `label ${show(top)} dicadangkan untuk layanan Diskominfo; label yang dicadangkan: ${reserved.join(", ")}`
+    : null;
+}
+
+/** CNAME rules: not at the apex, not onto itself, and no dangling target inside our own zone. */
+export function cnameProblems(full: string, target: string, zone: string, defined: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const t = target.toLowerCase();
+  const z = zone.toLowerCase();
+  if (full === z) out.push("CNAME tidak diizinkan di apex zona; gunakan ip atau ipv6");
+  if (t === full) out.push(`CNAME menunjuk ke dirinya sendiri (${t}); yang diizinkan: nama host lain`);
+  else if ((t === z || t.endsWith(`.${z}`)) && !defined.has(t)) {
+    out.push(`CNAME menunjuk ke ${t} di dalam zona, tetapi tidak ada permintaan yang mendefinisikannya (risiko subdomain takeover)`);
+  }
+  return out;
+}
+
+export const subdomainTarget: Rule = (ctx) =>
+  ofKind(ctx, "Subdomain").flatMap((ref) => {
+    const given = Object.keys(ref.request.spec.target);
+    return given.length === 1
+      ? []
+      : [{ ref, path: ["spec", "target"], message: `target harus berisi tepat satu dari ip, ipv6, cname; yang tertulis: ${given.join(", ") || "(kosong)"}` }];
+  });
+
+export const publicTargets: Rule = (ctx) =>
+  ofKind(ctx, "Subdomain").flatMap((ref) => {
+    const out: RuleFinding[] = [];
+    for (const k of ["ip", "ipv6"] as const) {
+      const a = ref.request.spec.target[k];
+      const problem = a === undefined ? null : addressProblem(a, ctx.site.publicRanges);
+      if (problem) out.push({ ref, path: ["spec", "target", k], message: problem });
+    }
+    return out;
+  });
+
+export const ttlRules: Rule = (ctx) =>
+  ofKind(ctx, "Subdomain").flatMap((ref) => {
+    const problem = ttlProblem(ref.request.spec.proxied, ref.request.spec.ttl);
+    return problem ? [{ ref, path: ["spec", "ttl"], message: problem }] : [];
+  });
+
+export const reservedLabels: Rule = (ctx) => [
+  ...ofKind(ctx, "Subdomain").flatMap((ref) => {
+    const p = reservedLabelProblem(ref.request.spec.name, ctx.site.reservedLabels);
+    return p ? [{ ref, path: ["spec", "name"], message: p }] : [];
+  }),
+  ...ofKind(ctx, "HostingAccount").flatMap((ref) => {
+    const p = reservedLabelProblem(ref.request.spec.domain, ctx.site.reservedLabels);
+    return p ? [{ ref, path: ["spec", "domain"], message: p }] : [];
+  }),
+];
+
+/** Every name a request puts in the zone, decommissioned ones included: their names stay reserved. */
+export function definedNames(ctx: RuleContext): { ref: SubdomainRef | HostingRef; path: string[]; full: string }[] {
+  const zone = ctx.site.zone;
+  return [
+    ...ofKind(ctx, "Subdomain").map((ref) => ({ ref, path: ["spec", "name"], full: fullName(ref.request.spec.name, zone) })),
+    ...ofKind(ctx, "HostingAccount").map((ref) => ({ ref, path: ["spec", "domain"], full: fullName(ref.request.spec.domain, zone) })),
+  ];
+}
+
+export const uniqueFullNames: Rule = (ctx) => {
+  const out: RuleFinding[] = [];
+  const names = definedNames(ctx);
+  const order = new Map(byArrival(names.map((n) => n.ref)).map((r, i) => [r, i]));
+  names.sort((a, b) => order.get(a.ref)! - order.get(b.ref)!);
+  duplicates(names, (n) => n.full, (dup, first) =>
+    out.push({ ref: dup.ref, path: dup.path, message: `nama ${dup.full} sudah dipakai oleh ${first.ref.file}; nama lengkap harus unik (tanpa membedakan huruf besar/kecil)` }),
+  );
+  return out;
+};
+
+export const cnameRules: Rule = (ctx) => {
+  const defined = new Set(definedNames(ctx).map((n) => n.full));
+  return ofKind(ctx, "Subdomain").flatMap((ref) => {
+    const t = ref.request.spec.target.cname;
+    if (t === undefined) return [];
+    const full = fullName(ref.request.spec.name, ctx.site.zone);
+    return cnameProblems(full, t, ctx.site.zone, defined).map((message) => ({ ref, path: ["spec", "target", "cname"], message }));
+  });
+};

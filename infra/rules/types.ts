@@ -1,0 +1,51 @@
+import type { Ceilings } from "../config/ceilings";
+import type { SiteConfig } from "../config/site";
+import type { LoadedRequest } from "../load/requests";
+import type { Path } from "../load/source";
+import type { ApiAccess, HostingAccount, Request, Subdomain, VirtualMachine } from "../model/kinds";
+
+export interface RuleContext {
+  requests: ReadonlyArray<LoadedRequest>;
+  site: SiteConfig;
+  ceilings: Ceilings;
+}
+
+/** A rule's finding, placed by request and field; the validator turns the field into line and column. */
+export interface RuleFinding {
+  ref: LoadedRequest;
+  path: Path;
+  message: string;
+}
+
+export type Rule = (ctx: RuleContext) => RuleFinding[];
+
+export const ofKind = <K extends Request["kind"]>(ctx: RuleContext, kind: K) =>
+  ctx.requests.filter((r) => r.request.kind === kind) as LoadedRequest<Extract<Request, { kind: K }>>[];
+
+export type SubdomainRef = LoadedRequest<Subdomain>;
+export type HostingRef = LoadedRequest<HostingAccount>;
+export type VmRef = LoadedRequest<VirtualMachine>;
+export type ApiRef = LoadedRequest<ApiAccess>;
+
+export const isActive = (r: LoadedRequest) => r.request.metadata.status === "active";
+
+/** First come, first served: the order in which capacity is granted (Nota Dinas date, then id). */
+export function byArrival<T extends LoadedRequest>(refs: T[]): T[] {
+  return [...refs].sort((a, b) => {
+    const da = a.request.metadata.notaDinas.date;
+    const db = b.request.metadata.notaDinas.date;
+    return da < db ? -1 : da > db ? 1 : a.request.metadata.id < b.request.metadata.id ? -1 : 1;
+  });
+}
+
+/** Calls `report` for every member of a group after the first, by key; the first holder keeps the name. */
+export function duplicates<T>(items: T[], key: (t: T) => string | undefined, report: (dup: T, first: T) => void): void {
+  const seen = new Map<string, T>();
+  for (const it of items) {
+    const k = key(it);
+    if (k === undefined) continue;
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, it);
+    else report(it, first);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * parse → normalize → rules. The result lists every finding; the callers (CLI, Pulumi program,
+ * planner) refuse to go on when there is any, so one bad request blocks the whole plan.
+ */
+import type { Ceilings } from "./config/ceilings";
+import type { SiteConfig } from "./config/site";
+import { compareFindings, type Finding } from "./findings";
+import { type LoadedRequest, loadRequests } from "./load/requests";
+import { RULES } from "./rules";
+import type { RuleContext } from "./rules/types";
+
+export interface Validation {
+  requests: LoadedRequest[];
+  findings: Finding[];
+  files: number;
+}
+
+export function checkRules(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const [rule, check] of Object.entries(RULES)) {
+    for (const f of check(ctx)) {
+      const pos = f.ref.source.position(f.path);
+      out.push({ file: f.ref.file, line: pos.line, column: pos.column, rule, message: f.message });
+    }
+  }
+  return out;
+}
+
+export function validateRequests(dir: string, site: SiteConfig, ceilings: Ceilings): Validation {
+  const loaded = loadRequests(dir);
+  const findings = [...loaded.findings, ...checkRules({ requests: loaded.requests, site, ceilings })];
+  findings.sort(compareFindings);
+  return { requests: loaded.requests, findings, files: loaded.files };
+}

@@ -1,0 +1,7 @@
+/** Type errors are caught by `tsc --noEmit` in `npm test`; jest only transpiles, which keeps it fast. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/infra", "<rootDir>/policies", "<rootDir>/scripts", "<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
+};

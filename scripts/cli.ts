@@ -1,0 +1,119 @@
+/**
+ * The `pusdat` command line. The only place that knows about exit codes:
+ * 0 all valid, 1 findings, 2 usage or configuration error (or a crash).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Command, CommanderError, Option } from "commander";
+import { ceilingsOf, loadPolicyConfig, loadSiteConfig } from "../infra/config/load";
+import type { Finding } from "../infra/findings";
+import { validateRequests } from "../infra/validate";
+import { formatFindings, type Format } from "./format";
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** Thrown inside actions to end with a given exit code after the message has been written. */
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {
+  "commander.unknownOption": (m) => `opsi tidak dikenal ${quoted(m)}; lihat pusdat --help`,
+  "commander.unknownCommand": (m) => `perintah tidak dikenal ${quoted(m)}; perintah yang ada: validate`,
+  "commander.invalidArgument": (m) => {
+    const c = m.match(/option '([^' ]+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/);
+    return c ? `nilai ${JSON.stringify(c[2])} untuk ${c[1]} tidak sah; yang diizinkan: ${c[3]}` : `nilai opsi tidak sah: ${m}`;
+  },
+  "commander.optionMissingArgument": (m) => `opsi memerlukan nilai: ${quoted(m)}`,
+  "commander.missingArgument": (m) => `argumen wajib tidak ada: ${quoted(m)}`,
+  "commander.excessArguments": () => "terlalu banyak argumen; lihat pusdat --help",
+};
+
+function quoted(m: string): string {
+  return m.match(/'[^']*'/)?.[0] ?? m;
+}
+
+interface CommonOptions {
+  requests: string;
+  stack: string;
+  policyConfig: string;
+  format: Format;
+}
+
+function loadSite(opts: CommonOptions, io: Io) {
+  if (!/^[A-Za-z0-9_.-]+$/.test(opts.stack)) {
+    io.err(`nama stack tidak sah: ${JSON.stringify(opts.stack)}; yang diizinkan: huruf, angka, '.', '_', '-'\n`);
+    throw new Exit(EXIT.usage);
+  }
+  const site = loadSiteConfig(`Pulumi.${opts.stack}.yaml`);
+  const policy = loadPolicyConfig(opts.policyConfig);
+  const problems: Finding[] = [...(site.ok ? [] : site.problems), ...(policy.ok ? [] : policy.problems)];
+  if (!site.ok || !policy.ok) {
+    for (const p of problems) io.err(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.rule}]\n`);
+    io.err(`Konfigurasi tidak sah (${problems.length} masalah); perbaiki dulu sebelum memeriksa permintaan.\n`);
+    throw new Exit(EXIT.usage);
+  }
+  return { site: site.value, ceilings: ceilingsOf(policy.value) };
+}
+
+function requestsDir(opts: CommonOptions, io: Io): string {
+  const dir = path.resolve(opts.requests);
+  if (!fs.existsSync(dir)) {
+    io.err(`folder permintaan tidak ditemukan: ${opts.requests}\n`);
+    throw new Exit(EXIT.usage);
+  }
+  return dir;
+}
+
+function common(cmd: Command): Command {
+  return cmd
+    .option("--requests <dir>", "folder permintaan", "requests")
+    .option("--stack <name>", "stack Pulumi (berkas Pulumi.<name>.yaml)", "contoh")
+    .option("--policy-config <file>", "konfigurasi policy pack (batas sumber daya)", "policies/config.json");
+}
+
+export function buildProgram(io: Io): Command {
+  const program = new Command("pusdat")
+    .description("Layanan Pusat Data sebagai kode: periksa, rencanakan dan dokumentasikan permintaan layanan")
+    .helpOption("-h, --help", "tampilkan bantuan")
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined });
+
+  common(program.command("validate"))
+    .description("periksa semua permintaan: skema, aturan lintas permintaan, kapasitas dan batas")
+    .addOption(new Option("--format <format>", "bentuk keluaran").choices(["text", "json", "github"]).default("text"))
+    .action((opts: CommonOptions) => {
+      const { site, ceilings } = loadSite(opts, io);
+      const result = validateRequests(requestsDir(opts, io), site, ceilings);
+      io.out(formatFindings(opts.format, result.findings, { requests: result.requests.length, files: result.files, stack: opts.stack }));
+      throw new Exit(result.findings.length ? EXIT.findings : EXIT.ok);
+    });
+  return program;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof Exit) return e.code;
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return EXIT.ok; // --help
+      if (e.code === "commander.help") return EXIT.usage; // no command given: help was shown
+      const say = COMMANDER_MESSAGES[e.code];
+      io.err(`pusdat: ${say ? say(e.message) : e.message}\n`);
+      return EXIT.usage;
+    }
+    io.err(`pusdat: kesalahan internal: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.usage;
+  }
+}
