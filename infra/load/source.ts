@@ -42,8 +42,9 @@ export class SourceDoc {
         const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
         if (!pair) break; // a missing field: stay on its parent's key
         const keyNode = pair.key as Node;
-        // `key:` with nothing after it has no value node: point at the key.
-        if ((i === path.length - 1 && key) || !pair.value) {
+        // `key:` with nothing after it has no value, or an empty one: point at the key.
+        const v = pair.value as Node | null;
+        if ((i === path.length - 1 && key) || !v || (v.range && v.range[0] === v.range[1])) {
           at = keyNode;
           break;
         }
@@ -95,7 +96,9 @@ export function parseYamlMapping(bytes: Buffer): ParseOutcome {
   const problems: SourceProblem[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const { line, column } = source.offsetPosition(e.pos[0]);
-    problems.push({ line, column, rule: "yaml", message: yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[1])) });
+    // yaml marks only the first character of a duplicate key: take the rest of the key from the line.
+    const snippet = text.slice(e.pos[0]).match(/^[^:\n]*/)![0].trim();
+    problems.push({ line, column, rule: "yaml", message: yamlMessage(e.code, e.message, snippet) });
   }
   if (problems.length) return { ok: false, problems };
 
@@ -109,11 +112,15 @@ export function parseYamlMapping(bytes: Buffer): ParseOutcome {
   }
   // Anchors and aliases have no use in a request and open the door to alias bombs: refuse them.
   if (text.includes("&") || text.includes("*")) {
+    const named = new Set<string>(); // one finding per name: an alias bomb repeats the same few names
     visit(doc, (_key, node) => {
       if (isAlias(node)) {
+        if (named.has(`*${node.source}`)) return;
+        named.add(`*${node.source}`);
         const { line, column } = source.offsetPosition(node.range?.[0] ?? 0);
         problems.push({ line, column, rule: "yaml", message: `alias YAML *${node.source} tidak diizinkan; tulis nilainya langsung` });
-      } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
+      } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor && !named.has(`&${node.anchor}`)) {
+        named.add(`&${node.anchor}`);
         const { line, column } = source.offsetPosition(node.range?.[0] ?? 0);
         problems.push({ line, column, rule: "yaml", message: `anchor YAML &${node.anchor} tidak diizinkan; tulis nilainya langsung` });
       }

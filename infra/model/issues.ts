@@ -53,16 +53,14 @@ export function schemaProblems(schema: z.ZodType, error: z.ZodError, input: unkn
     const value = getIn(input, path);
     const fields = allowedKeys(schema, path);
     // Objects have no `error` text of their own: name the fields they hold.
-    if (issue.code === "invalid_type" && issue.expected === "object" && fields.length) {
-      issue.message = `mapping berisi kolom ${fields.join(", ")}`;
-    }
+    const allowed = issue.code === "invalid_type" && issue.expected === "object" && fields.length ? `mapping berisi kolom ${fields.join(", ")}` : issue.message;
     out.push({
       path,
       key: false,
       message:
         value === undefined
-          ? `kolom wajib ${pathLabel(path)} tidak ada; isi dengan: ${issue.message}`
-          : `${pathLabel(path)}: nilai ${show(value)} tidak sah; yang diizinkan: ${issue.message}`,
+          ? `kolom wajib ${pathLabel(path)} tidak ada; isi dengan: ${allowed}`
+          : `${pathLabel(path)}: nilai ${show(value)} tidak sah; yang diizinkan: ${allowed}`,
     });
   }
   return out;

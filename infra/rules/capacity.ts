@@ -40,7 +40,8 @@ export function overruns<T>(items: T[], keyOf: (t: T) => string, amountsOf: (t: 
   return out;
 }
 
-export const UNIT: Record<string, string> = { cpu: "inti", memoryGb: "GB", diskGb: "GB", hostingAccounts: "akun hosting", subdomains: "subdomain" };
+export const UNIT: Record<string, string> = { cpu: "inti", memoryGb: "GB", diskGb: "GB", hostingAccounts: "akun", subdomains: "subdomain" };
+export const LABEL: Record<string, string> = { cpu: "CPU", memoryGb: "memori", diskGb: "disk", hostingAccounts: "akun hosting", subdomains: "subdomain" };
 const FACTOR = { cpu: "cpu", memoryGb: "memory", diskGb: "disk" } as const;
 
 /** What a node may carry: its capacity times the overcommit factor of each resource. */
@@ -56,7 +57,7 @@ export function nodeOverrunMessage(site: SiteConfig, o: Overrun<unknown>): strin
   const raw = o.field === "cpu" ? n.cores : o.field === "memoryGb" ? n.memoryGb : n.diskGb;
   const factor = site.proxmox.overcommit[FACTOR[o.field as keyof typeof FACTOR]];
   const u = UNIT[o.field];
-  return `kapasitas node ${o.key} terlampaui untuk ${o.field}: ${o.after} ${u} dari ${o.limit} ${u} (${raw} × overcommit ${factor}); sisa sebelum permintaan ini ${Math.max(0, o.limit - o.before)} ${u}`;
+  return `kapasitas ${LABEL[o.field]} node ${o.key} terlampaui: ${o.after} ${u} dari ${o.limit} ${u} (${raw} ${u} × overcommit ${factor}); sisa sebelum permintaan ini ${Math.max(0, o.limit - o.before)} ${u}`;
 }
 
 export const opdKey = (opd: string) => opd.trim().replace(/\s+/g, " ").toLowerCase();
@@ -67,7 +68,7 @@ export function opdLimits(c: Ceilings["opd-totals"]): Amounts {
 
 export function opdOverrunMessage(opd: string, o: Overrun<unknown>): string {
   const u = UNIT[o.field];
-  return `total ${o.field} untuk OPD ${JSON.stringify(opd)} menjadi ${o.after} ${u}; batas per OPD ${o.limit} ${u} (sudah terpakai ${o.before} ${u})`;
+  return `total ${LABEL[o.field]} OPD ${JSON.stringify(opd)} menjadi ${o.after} ${u}; batas per OPD ${o.limit} ${u} (sudah terpakai ${o.before} ${u})`;
 }
 
 export const nodeCapacity: Rule = (ctx) => {
