@@ -7,7 +7,7 @@ import type { SiteConfig } from "./config/site";
 import { compareFindings, type Finding } from "./findings";
 import { type LoadedRequest, loadRequests } from "./load/requests";
 import { RULES } from "./rules";
-import type { RuleContext } from "./rules/types";
+import { byArrival, type RuleContext } from "./rules/types";
 
 export interface Validation {
   requests: LoadedRequest[];
@@ -28,7 +28,8 @@ export function checkRules(ctx: RuleContext): Finding[] {
 
 export function validateRequests(dir: string, site: SiteConfig, ceilings: Ceilings): Validation {
   const loaded = loadRequests(dir);
-  const findings = [...loaded.findings, ...checkRules({ requests: loaded.requests, site, ceilings })];
+  const requests = byArrival(loaded.requests);
+  const findings = [...loaded.findings, ...checkRules({ requests, site, ceilings })];
   findings.sort(compareFindings);
-  return { requests: loaded.requests, findings, files: loaded.files };
+  return { requests, findings, files: loaded.files };
 }

@@ -32,38 +32,61 @@ export function displayPath(p: string): string {
   return (rel && !rel.startsWith("..") ? rel : p).split(path.sep).join("/");
 }
 
+interface Entry {
+  rel: string;
+  link: boolean;
+}
+
 /** Every entry under `root`, files and links, in a stable order; links are listed, never followed. */
-function walk(root: string, rel = ""): string[] {
-  const out: string[] = [];
+function walk(root: string, rel = ""): Entry[] {
+  const out: Entry[] = [];
   const entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const e of entries) {
     const r = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) out.push(...walk(root, r));
-    else out.push(r);
+    else out.push({ rel: r, link: e.isSymbolicLink() });
   }
   return out;
+}
+
+/** The file's bytes, or its size when it is over the limit (checked on the open descriptor, before reading). */
+function readBounded(file: string): Buffer | number {
+  const fd = fs.openSync(file, "r");
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return size;
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const n = fs.readSync(fd, buf, off, size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export function loadRequests(dir: string): LoadResult {
   const findings: Finding[] = [];
   const requests: LoadedRequest[] = [];
   const files = walk(dir);
-  for (const rel of files) {
+  for (const { rel, link } of files) {
     const abs = path.join(dir, rel);
     const file = displayPath(abs);
     const at = (line: number, column: number, rule: string, message: string) => findings.push({ file, line, column, rule, message });
-    const stat = fs.lstatSync(abs);
-    const layout = layoutProblem(rel, stat);
+    const layout = layoutProblem(rel, link);
     if (layout) {
       at(1, 1, "berkas", layout);
       continue;
     }
-    // Size is checked before reading, so a huge file costs nothing.
-    if (stat.size > MAX_FILE_BYTES) {
-      at(1, 1, "berkas", tooLargeMessage(stat.size));
+    const bytes = readBounded(abs);
+    if (typeof bytes === "number") {
+      at(1, 1, "berkas", tooLargeMessage(bytes));
       continue;
     }
-    const parsed = parseYamlMapping(fs.readFileSync(abs));
+    const parsed = parseYamlMapping(bytes);
     if (!parsed.ok) {
       for (const p of parsed.problems) at(p.line, p.column, p.rule, p.message);
       continue;
@@ -126,10 +149,10 @@ function versionMessage(v: unknown): string {
 }
 
 /** Why a file may not be read as a request at all, from its place and type alone. */
-function layoutProblem(rel: string, stat: fs.Stats): string | null {
+function layoutProblem(rel: string, link: boolean): string | null {
   const parts = rel.split("/");
   const name = parts[parts.length - 1]!;
-  if (stat.isSymbolicLink()) return "tautan simbolik tidak diizinkan di requests/; simpan berkasnya langsung";
+  if (link) return "tautan simbolik tidak diizinkan di requests/; simpan berkasnya langsung";
   if (name.endsWith(".yml")) return `ekstensi .yml tidak diterima; ganti nama menjadi ${name.slice(0, -4)}.yaml`;
   if (!name.endsWith(".yaml")) return `hanya berkas .yaml yang diterima di requests/; ${show(name)} bukan permintaan`;
   if (parts.length !== 2 || !FOLDER_KIND.has(parts[0]!)) {

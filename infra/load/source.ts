@@ -4,6 +4,7 @@
  * interpreted, so that what the reviewer reads is exactly what gets built.
  */
 import { isUtf8 } from "node:buffer";
+import { load as loadFast } from "js-yaml";
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
 
 export type Path = ReadonlyArray<string | number>;
@@ -25,16 +26,28 @@ export const MAX_FILE_BYTES = 64 * 1024;
 
 export const tooLargeMessage = (size: number) => `berkas terlalu besar: ${size} byte; batas ${MAX_FILE_BYTES} byte (64 KiB)`;
 
-/** A parsed YAML document that can say where any path lies. Positions are computed only when asked. */
+/**
+ * A request's YAML source that can say where any path lies. The positional document (yaml's
+ * Document with its LineCounter) is built only when a position is asked for, i.e. for files with
+ * findings: the values themselves come from the much faster js-yaml.
+ */
 export class SourceDoc {
+  private parsed: { doc: Document; lines: LineCounter } | undefined;
+
   constructor(
-    readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
+    private readonly text: string,
+    parsed?: { doc: Document; lines: LineCounter },
+  ) {
+    this.parsed = parsed;
+  }
+
+  private get tree() {
+    return (this.parsed ??= positional(this.text));
+  }
 
   /** Where the value at `path` starts; with `key`, where its key starts. A missing path falls back to its deepest existing parent. */
   position(path: Path, key = false): Position {
-    let node: unknown = this.doc.contents;
+    let node: unknown = this.tree.doc.contents;
     let at: Node | null = (node as Node | null) ?? null;
     for (let i = 0; i < path.length; i++) {
       const seg = path[i];
@@ -61,7 +74,7 @@ export class SourceDoc {
   }
 
   offsetPosition(offset: number): Position {
-    const p = this.lines.linePos(offset);
+    const p = this.tree.lines.linePos(offset);
     return { line: p.line, column: p.col };
   }
 }
@@ -90,9 +103,24 @@ export function parseYamlMapping(bytes: Buffer): ParseOutcome {
   let text = bytes.toString("utf8");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, schema: "core", uniqueKeys: true, prettyErrors: false });
-  const source = new SourceDoc(doc, lines);
+  // Fast path: js-yaml (YAML 1.2 core schema, duplicate keys and aliases refused) gives the values.
+  // Anything it refuses, or that is not a plain mapping, or that has an anchor ('&'), takes the
+  // slow path below, whose yaml Document names the exact problem and its position.
+  let fastError: { line: number; column: number; reason: string } | undefined;
+  if (!text.includes("&")) {
+    try {
+      const value = loadFast(text, { maxAliases: 0 });
+      if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+        return { ok: true, source: new SourceDoc(text), value: value as Record<string, unknown> };
+      }
+    } catch (e) {
+      const mark = (e as { mark?: { line: number; column: number } }).mark;
+      fastError = { line: (mark?.line ?? 0) + 1, column: (mark?.column ?? 0) + 1, reason: (e as { reason?: string }).reason ?? String(e) };
+    }
+  }
+
+  const { doc, lines } = positional(text);
+  const source = new SourceDoc(text, { doc, lines });
   const problems: SourceProblem[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const { line, column } = source.offsetPosition(e.pos[0]);
@@ -127,9 +155,17 @@ export function parseYamlMapping(bytes: Buffer): ParseOutcome {
     });
     if (problems.length) return { ok: false, problems };
   }
+  // The two parsers disagree: fail closed with what js-yaml objected to.
+  if (fastError) return fail(fastError.line, fastError.column, "yaml", `sintaks YAML tidak sah: ${fastError.reason}`);
   // maxAliasCount 0: a second line of defence should an alias ever slip through.
   const value = doc.toJS({ maxAliasCount: 0 }) as Record<string, unknown>;
   return { ok: true, source, value };
+}
+
+function positional(text: string): { doc: Document; lines: LineCounter } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, schema: "core", uniqueKeys: true, prettyErrors: false });
+  return { doc, lines };
 }
 
 function yamlMessage(code: string, english: string, snippet: string): string {

@@ -6,7 +6,7 @@
 import type { Ceilings } from "../config/ceilings";
 import type { SiteConfig } from "../config/site";
 import type { Rule, RuleFinding } from "./types";
-import { byArrival, isActive, ofKind } from "./types";
+import { isActive, ofKind } from "./types";
 
 export type Amounts = Record<string, number>;
 
@@ -72,7 +72,7 @@ export function opdOverrunMessage(opd: string, o: Overrun<unknown>): string {
 }
 
 export const nodeCapacity: Rule = (ctx) => {
-  const vms = byArrival(ofKind(ctx, "VirtualMachine").filter((r) => isActive(r) && r.request.spec.location === "pusat-komputasi" && r.request.spec.node !== undefined));
+  const vms = ofKind(ctx, "VirtualMachine").filter((r) => isActive(r) && r.request.spec.location === "pusat-komputasi" && r.request.spec.node !== undefined);
   return overruns(vms, (r) => r.request.spec.node!, (r) => ({ cpu: r.request.spec.cpu, memoryGb: r.request.spec.memoryGb, diskGb: r.request.spec.diskGb }), (k) => nodeLimits(ctx.site, k)).map(
     (o): RuleFinding => ({ ref: o.item, path: ["spec", o.field], message: nodeOverrunMessage(ctx.site, o) }),
   );
@@ -81,7 +81,7 @@ export const nodeCapacity: Rule = (ctx) => {
 /** Only what the kabupaten itself provides counts: local VMs, hosting accounts, subdomains. */
 export const opdTotals: Rule = (ctx) => {
   type Item = { ref: (typeof ctx.requests)[number]; path: string; amounts: Amounts };
-  const items = byArrival(ctx.requests.filter(isActive)).flatMap((ref): Item[] => {
+  const items = ctx.requests.filter(isActive).flatMap((ref): Item[] => {
     const r = ref.request;
     if (r.kind === "VirtualMachine" && r.spec.location === "pusat-komputasi") {
       return [{ ref, path: "cpu", amounts: { cpu: r.spec.cpu, memoryGb: r.spec.memoryGb, diskGb: r.spec.diskGb } }];

@@ -5,7 +5,7 @@
 import ipaddr from "ipaddr.js";
 import { show } from "../model/issues";
 import type { HostingRef, Rule, RuleContext, RuleFinding, SubdomainRef } from "./types";
-import { byArrival, duplicates, ofKind } from "./types";
+import { duplicates, ofKind } from "./types";
 
 /** Address ranges that are never a public service address, whatever the configured ranges say. */
 const NEVER_PUBLIC: Record<string, string> = {
@@ -20,22 +20,32 @@ const NEVER_PUBLIC: Record<string, string> = {
   ipv4Mapped: "alamat IPv4-mapped",
 };
 
+/** ipaddr.parse tries IPv6 first, which is slow for the common IPv4 case: pick the family by its separator. */
+export function parseAddress(a: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  if (a.includes(":")) return ipaddr.IPv6.isValid(a) ? ipaddr.IPv6.parse(a) : null;
+  return ipaddr.IPv4.isValidFourPartDecimal(a) ? ipaddr.IPv4.parse(a) : null;
+}
+
+const cidrs = new Map<string, [ipaddr.IPv4 | ipaddr.IPv6, number]>();
+/** Ranges come from the stack config: a handful of strings, parsed once each. */
+export function parseCidr(r: string): [ipaddr.IPv4 | ipaddr.IPv6, number] {
+  let c = cidrs.get(r);
+  if (!c) cidrs.set(r, (c = ipaddr.parseCIDR(r)));
+  return c;
+}
+
 export function fullName(name: string, zone: string): string {
   return name === "@" ? zone.toLowerCase() : `${name}.${zone}`.toLowerCase();
 }
 
 /** Why an A/AAAA address may not be published, or null. */
 export function addressProblem(address: string, ranges: ReadonlyArray<string>): string | null {
-  let addr: ipaddr.IPv4 | ipaddr.IPv6;
-  try {
-    addr = ipaddr.parse(address);
-  } catch {
-    return `${show(address)} bukan alamat IP; yang diizinkan: alamat publik di dalam ${ranges.join(", ")}`;
-  }
+  const addr = parseAddress(address);
+  if (!addr) return `${show(address)} bukan alamat IP; yang diizinkan: alamat publik di dalam ${ranges.join(", ")}`;
   const kind = NEVER_PUBLIC[addr.range()];
   if (kind) return `${address} adalah ${kind}; yang diizinkan: alamat publik di dalam ${ranges.join(", ")}`;
   const inside = ranges.some((r) => {
-    const cidr = ipaddr.parseCIDR(r);
+    const cidr = parseCidr(r);
     return cidr[0].kind() === addr.kind() && addr.match(cidr);
   });
   return inside ? null : `${address} di luar rentang IP publik stack; yang diizinkan: ${ranges.join(", ")}`;
@@ -119,7 +129,7 @@ export function definedNames(ctx: RuleContext): { ref: SubdomainRef | HostingRef
 export const uniqueFullNames: Rule = (ctx) => {
   const out: RuleFinding[] = [];
   const names = definedNames(ctx);
-  const order = new Map(byArrival(names.map((n) => n.ref)).map((r, i) => [r, i]));
+  const order = new Map(ctx.requests.map((r, i) => [r, i]));
   names.sort((a, b) => order.get(a.ref)! - order.get(b.ref)!);
   duplicates(names, (n) => n.full, (dup, first) =>
     out.push({ ref: dup.ref, path: dup.path, message: `nama ${dup.full} sudah dipakai oleh ${first.ref.file}; nama lengkap harus unik (tanpa membedakan huruf besar/kecil)` }),

@@ -3,7 +3,7 @@ import type { Ceilings } from "../config/ceilings";
 import type { SiteConfig } from "../config/site";
 import { show } from "../model/issues";
 import type { Rule, RuleFinding } from "./types";
-import { byArrival, duplicates, ofKind } from "./types";
+import { duplicates, ofKind } from "./types";
 
 /**
  * cPanel's own username rules, as far as they can be known offline; WHM's verify_new_username has the
@@ -29,7 +29,7 @@ export function planProblems(plan: string, site: SiteConfig, ceiling: Ceilings["
 }
 
 export const hostingUsernames: Rule = (ctx) => {
-  const refs = byArrival(ofKind(ctx, "HostingAccount"));
+  const refs = ofKind(ctx, "HostingAccount");
   const out: RuleFinding[] = refs.flatMap((ref) =>
     usernameProblems(ref.request.spec.username, ctx.site.hosting.reservedUsernames).map((message) => ({ ref, path: ["spec", "username"], message })),
   );

@@ -1,10 +1,10 @@
 /** Rules on the request as a whole: identity and the decommission record. */
 import type { Rule, RuleFinding } from "./types";
-import { byArrival, duplicates } from "./types";
+import { duplicates } from "./types";
 
 export const uniqueIds: Rule = (ctx) => {
   const out: RuleFinding[] = [];
-  duplicates(byArrival([...ctx.requests]), (r) => r.request.metadata.id, (dup, first) =>
+  duplicates(ctx.requests, (r) => r.request.metadata.id, (dup, first) =>
     out.push({ ref: dup, path: ["metadata", "id"], message: `id ${dup.request.metadata.id} sudah dipakai oleh ${first.file}; id harus unik di antara semua permintaan` }),
   );
   return out;

@@ -5,6 +5,7 @@ import type { Path } from "../load/source";
 import type { ApiAccess, HostingAccount, Request, Subdomain, VirtualMachine } from "../model/kinds";
 
 export interface RuleContext {
+  /** In arrival order (see `byArrival`): rules that grant capacity or names first come, first served rely on it. */
   requests: ReadonlyArray<LoadedRequest>;
   site: SiteConfig;
   ceilings: Ceilings;
@@ -29,8 +30,8 @@ export type ApiRef = LoadedRequest<ApiAccess>;
 
 export const isActive = (r: LoadedRequest) => r.request.metadata.status === "active";
 
-/** First come, first served: the order in which capacity is granted (Nota Dinas date, then id). */
-export function byArrival<T extends LoadedRequest>(refs: T[]): T[] {
+/** First come, first served: the order in which capacity and names are granted (Nota Dinas date, then id). */
+export function byArrival<T extends LoadedRequest>(refs: ReadonlyArray<T>): T[] {
   return [...refs].sort((a, b) => {
     const da = a.request.metadata.notaDinas.date;
     const db = b.request.metadata.notaDinas.date;
@@ -39,7 +40,7 @@ export function byArrival<T extends LoadedRequest>(refs: T[]): T[] {
 }
 
 /** Calls `report` for every member of a group after the first, by key; the first holder keeps the name. */
-export function duplicates<T>(items: T[], key: (t: T) => string | undefined, report: (dup: T, first: T) => void): void {
+export function duplicates<T>(items: ReadonlyArray<T>, key: (t: T) => string | undefined, report: (dup: T, first: T) => void): void {
   const seen = new Map<string, T>();
   for (const it of items) {
     const k = key(it);

@@ -3,8 +3,9 @@ import ipaddr from "ipaddr.js";
 import type { Ceilings } from "../config/ceilings";
 import type { IpPool, SiteConfig } from "../config/site";
 import { show } from "../model/issues";
+import { parseAddress, parseCidr } from "./dns";
 import type { Rule, RuleFinding, VmRef } from "./types";
-import { byArrival, duplicates, isActive, ofKind } from "./types";
+import { duplicates, isActive, ofKind } from "./types";
 
 export interface VmSize {
   cpu: number;
@@ -36,11 +37,11 @@ export function vmidProblem(vmid: number, site: SiteConfig): string | null {
 
 /** The pool an address belongs to, or why it may not be given to a VM. */
 export function poolOf(ip: string, pools: ReadonlyArray<IpPool>): { pool: IpPool } | { problem: string } {
-  const addr = ipaddr.parse(ip);
-  const pool = pools.find((p) => addr.kind() === "ipv4" && addr.match(ipaddr.parseCIDR(p.cidr)));
+  const addr = parseAddress(ip);
+  const pool = addr?.kind() === "ipv4" ? pools.find((p) => addr.match(parseCidr(p.cidr))) : undefined;
   const allowed = pools.map((p) => `${p.first}–${p.last}`).join(", ");
   if (!pool) return { problem: `ip ${ip} tidak berada di pool IP mana pun; yang diizinkan: ${allowed}` };
-  const [net, bits] = ipaddr.parseCIDR(pool.cidr);
+  const [net, bits] = parseCidr(pool.cidr);
   const n = toInt(ip);
   const network = toInt(net.toString()) >>> 0;
   const broadcast = (network + 2 ** (32 - bits) - 1) >>> 0;
@@ -95,7 +96,7 @@ export const vmPlacement: Rule = (ctx) =>
 /** VMID, IP and hostname stay taken while the VM exists, decommissioned (stopped) or not. */
 export const vmUnique: Rule = (ctx) => {
   const out: RuleFinding[] = [];
-  const vms = byArrival(localVms(ctx));
+  const vms = localVms(ctx);
   const check = (field: "vmid" | "ip" | "hostname", label: string) =>
     duplicates(vms, (r) => (r.request.spec[field] === undefined ? undefined : String(r.request.spec[field])), (dup, first) =>
       out.push({ ref: dup, path: ["spec", field], message: `${label} ${dup.request.spec[field]} sudah dipakai oleh ${first.file}; ${label} harus unik` }),

@@ -8,7 +8,7 @@ import type { SiteConfig } from "../../infra/config/site";
 import type { LoadedRequest } from "../../infra/load/requests";
 import { parseYamlMapping } from "../../infra/load/source";
 import { KIND_SCHEMAS, type Request } from "../../infra/model/kinds";
-import type { Rule, RuleContext } from "../../infra/rules/types";
+import { byArrival, type Rule, type RuleContext } from "../../infra/rules/types";
 
 const REPO = path.resolve(__dirname, "../..");
 
@@ -46,7 +46,7 @@ export function req(sample: string, patch: Patch = {}): LoadedRequest {
 }
 
 export function ctx(requests: LoadedRequest[], over: Partial<RuleContext> = {}): RuleContext {
-  return { requests, site: site(), ceilings: defaultCeilings(), ...over };
+  return { requests: byArrival(requests), site: site(), ceilings: defaultCeilings(), ...over };
 }
 
 /** A rule's findings as `file field: message`, the form the tables assert. */
