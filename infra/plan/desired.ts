@@ -1,0 +1,261 @@
+/**
+ * The planner: approved requests + site configuration → the resources that should exist. Pure: no
+ * Pulumi here, so every decision (names, tags, protection, what a decommission does) is tested as
+ * plain data, and the Pulumi components only copy these values into resource arguments.
+ *
+ * Resource names derive from the request id alone and never change: renaming one would make Pulumi
+ * replace (delete and recreate) what it names.
+ */
+import type { SiteConfig } from "../config/site";
+import type { LoadedRequest } from "../load/requests";
+import type { ApiAccess, HostingAccount, Request, Subdomain, VirtualMachine } from "../model/kinds";
+import { fullName } from "../rules/dns";
+import { poolOf } from "../rules/vm";
+import { dnsComment, dnsTags, vmTags } from "./tags";
+
+export interface DnsRecordPlan {
+  name: string;
+  fullName: string;
+  type: "A" | "AAAA" | "CNAME";
+  content: string;
+  proxied: boolean;
+  /** Cloudflare's value: 1 means automatic. */
+  ttl: number;
+  comment: string;
+  tags: string[];
+}
+
+export interface SubdomainPlan {
+  id: string;
+  status: Request["metadata"]["status"];
+  fullName: string;
+  /** null once decommissioned: the record is removed. */
+  record: DnsRecordPlan | null;
+}
+
+export interface HostingPlan {
+  id: string;
+  status: Request["metadata"]["status"];
+  username: string;
+  domain: string;
+  plan: string;
+  contactEmail: string;
+  suspended: boolean;
+  /** Why the account is suspended, for WHM's record (the decommission Nota Dinas). */
+  suspendReason: string;
+  ftpHost: string;
+  protect: boolean;
+  record: DnsRecordPlan | null;
+}
+
+export interface VmPlan {
+  id: string;
+  name: string;
+  status: Request["metadata"]["status"];
+  node: string;
+  vmid: number;
+  hostname: string;
+  description: string;
+  cores: number;
+  cpuType: string;
+  memoryMb: number;
+  diskGb: number;
+  datastore: string;
+  template: { node: string; vmid: number };
+  bridge: string;
+  ipCidr: string;
+  ip: string;
+  gateway: string;
+  adminUser: string;
+  sshKeys: string[];
+  tags: string[];
+  started: boolean;
+  onBoot: boolean;
+  protection: boolean;
+  protect: boolean;
+}
+
+export interface BackupJobPlan {
+  name: string;
+  node: string;
+  vmids: string[];
+  schedule: string;
+  storage: string;
+  mode: string;
+  pruneBackups: Record<string, string>;
+}
+
+export interface ManualStep {
+  id: string;
+  kind: "pdn-etiket" | "splp";
+  state: string;
+  text: string;
+}
+
+export interface Desired {
+  zone: string;
+  subdomains: SubdomainPlan[];
+  hosting: HostingPlan[];
+  vms: VmPlan[];
+  backups: BackupJobPlan[];
+  manual: ManualStep[];
+}
+
+const AUTO_TTL = 1;
+
+function subdomainPlan(r: Subdomain, site: SiteConfig): SubdomainPlan {
+  const full = fullName(r.spec.name, site.zone);
+  const t = r.spec.target;
+  const [type, content] = t.ip !== undefined ? (["A", t.ip] as const) : t.ipv6 !== undefined ? (["AAAA", t.ipv6] as const) : (["CNAME", t.cname!] as const);
+  const active = r.metadata.status === "active";
+  return {
+    id: r.metadata.id,
+    status: r.metadata.status,
+    fullName: full,
+    record: active
+      ? {
+          name: `${r.metadata.id}-dns`,
+          fullName: full,
+          type,
+          content,
+          proxied: r.spec.proxied,
+          ttl: r.spec.ttl === "auto" ? AUTO_TTL : r.spec.ttl,
+          comment: dnsComment(r),
+          tags: dnsTags(r),
+        }
+      : null,
+  };
+}
+
+function hostingPlan(r: HostingAccount, site: SiteConfig): HostingPlan {
+  const full = fullName(r.spec.domain, site.zone);
+  const active = r.metadata.status === "active";
+  const nd = r.metadata.decommission?.notaDinas;
+  return {
+    id: r.metadata.id,
+    status: r.metadata.status,
+    username: r.spec.username,
+    domain: full,
+    plan: r.spec.plan,
+    contactEmail: r.spec.contactEmail ?? r.metadata.contact.email,
+    suspended: !active,
+    suspendReason: nd ? `pusdat: dihentikan, Nota Dinas ${nd.number} (${nd.date})` : "",
+    ftpHost: site.hosting.ftpHost,
+    protect: active,
+    // The account's own site: proxied like any web front, always automatic TTL.
+    record: active
+      ? { name: `${r.metadata.id}-dns`, fullName: full, type: "A", content: site.hosting.server, proxied: true, ttl: AUTO_TTL, comment: dnsComment(r), tags: dnsTags(r) }
+      : null,
+  };
+}
+
+function vmPlan(r: VirtualMachine, site: SiteConfig): VmPlan {
+  const s = r.spec;
+  const pool = poolOf(s.ip!, site.proxmox.ipPools);
+  if ("problem" in pool) throw new Error(`planner called on an invalid request: ${pool.problem}`);
+  const prefix = pool.pool.cidr.split("/")[1];
+  const active = r.metadata.status === "active";
+  return {
+    id: r.metadata.id,
+    name: `${r.metadata.id}-vm`,
+    status: r.metadata.status,
+    node: s.node!,
+    vmid: s.vmid!,
+    hostname: s.hostname,
+    description: [
+      `pusdat: ${r.metadata.id}`,
+      `OPD: ${r.metadata.opd}`,
+      `Nota Dinas: ${r.metadata.notaDinas.number} (${r.metadata.notaDinas.date})`,
+      `Kegunaan: ${r.metadata.purpose}`,
+      `Port: ${s.ports.join(", ") || "-"}`,
+    ].join("\n"),
+    cores: s.cpu,
+    cpuType: site.proxmox.cpuType,
+    memoryMb: s.memoryGb * 1024,
+    diskGb: s.diskGb,
+    datastore: site.proxmox.datastore,
+    template: site.proxmox.templates[s.os]!,
+    bridge: pool.pool.bridge,
+    ipCidr: `${s.ip}/${prefix}`,
+    ip: s.ip!,
+    gateway: pool.pool.gateway,
+    adminUser: site.proxmox.adminUser,
+    sshKeys: [...s.sshKeys],
+    tags: vmTags(r),
+    started: active,
+    onBoot: active,
+    protection: active,
+    protect: active,
+  };
+}
+
+/** One job per node; a decommissioned VM stays in it until its final backup is recorded. */
+function backupPlans(vms: VmPlan[], requests: VirtualMachine[], site: SiteConfig): BackupJobPlan[] {
+  const b = site.proxmox.backup;
+  const finalBackup = new Map(requests.map((r) => [r.metadata.id, r.metadata.decommission?.finalBackup]));
+  return Object.keys(site.proxmox.nodes)
+    .map((node) => ({
+      name: `backup-${node}`,
+      node,
+      vmids: vms
+        .filter((v) => v.node === node && (v.status === "active" || !finalBackup.get(v.id)))
+        .map((v) => v.vmid)
+        .sort((a, b) => a - b)
+        .map(String),
+      schedule: b.schedule,
+      storage: b.storage,
+      mode: b.mode,
+      pruneBackups: { "keep-daily": String(b.keepDaily), "keep-weekly": String(b.keepWeekly), "keep-monthly": String(b.keepMonthly) },
+    }))
+    .filter((j) => j.vmids.length > 0);
+}
+
+function pdnStep(r: VirtualMachine): ManualStep {
+  const s = r.spec;
+  const state = s.pdn?.state ?? "belum-diajukan";
+  const base = `${s.cpu} vCPU, ${s.memoryGb} GB RAM, disk ${s.diskGb} GB, ${s.os}, port ${s.ports.join("/") || "-"}, hostname ${s.hostname}`;
+  const text =
+    state === "belum-diajukan"
+      ? `Ajukan e-Tiket VPS ke PDN untuk ${r.metadata.opd}: ${base}. Kegunaan: ${r.metadata.purpose}. Catat nomor tiket di spec.pdn.ticket.`
+      : state === "submitted"
+        ? `Tunggu penilaian PDN atas tiket ${s.pdn!.ticket} (${base}); catat status baru di spec.pdn.state.`
+        : state === "approved"
+          ? `Tiket ${s.pdn!.ticket} disetujui; catat alamat dari PDN di spec.pdn.address dan ubah state menjadi active.`
+          : state === "active"
+            ? `VPS PDN aktif di ${s.pdn!.address} (tiket ${s.pdn!.ticket}); uji akses dan siapkan Berita Acara.`
+            : `Tiket ${s.pdn!.ticket} ditolak PDN; balas Nota Dinas OPD ${r.metadata.opd}.`;
+  return { id: r.metadata.id, kind: "pdn-etiket", state, text };
+}
+
+function splpStep(r: ApiAccess): ManualStep {
+  const s = r.spec;
+  const where = s.channel === "splp-nasional" ? "portal SPLP nasional" : "server pertukaran data lokal";
+  const eps = s.endpoints.map((e) => `${e.method} ${e.path}`).join(", ");
+  return {
+    id: r.metadata.id,
+    kind: "splp",
+    state: r.metadata.status === "active" ? "menunggu-pendaftaran" : "dihentikan",
+    text:
+      r.metadata.status === "active"
+        ? `Daftarkan aplikasi ${s.consumer.application} (${r.metadata.opd}) di ${where} untuk API ${s.provider.api} milik ${s.provider.opd}: ${eps}; kredensial ${s.auth === "oauth2" ? "OAuth2" : "API key"} diserahkan sebagai rahasia.`
+        : `Cabut kredensial ${s.consumer.application} untuk API ${s.provider.api} di ${where}.`,
+  };
+}
+
+export function planResources(requests: ReadonlyArray<LoadedRequest>, site: SiteConfig): Desired {
+  const of = <K extends Request["kind"]>(k: K) => requests.map((r) => r.request).filter((r): r is Extract<Request, { kind: K }> => r.kind === k);
+  const localVms = of("VirtualMachine").filter((r) => r.spec.location === "pusat-komputasi");
+  const vms = localVms.map((r) => vmPlan(r, site));
+  return {
+    zone: site.zone,
+    subdomains: of("Subdomain").map((r) => subdomainPlan(r, site)),
+    hosting: of("HostingAccount").map((r) => hostingPlan(r, site)),
+    vms,
+    backups: backupPlans(vms, localVms, site),
+    manual: [
+      ...of("VirtualMachine").filter((r) => r.spec.location === "pdn" && r.metadata.status === "active").map(pdnStep),
+      ...of("ApiAccess").map(splpStep),
+    ],
+  };
+}
+

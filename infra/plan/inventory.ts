@@ -1,0 +1,66 @@
+/**
+ * What a deployment remembers about each request (exported as a stack output, read back on the next
+ * run), and the transitions between two such inventories that would lose data or move a live service.
+ * The same check serves the Pulumi program (previous deployment → now) and `pusdat plan` (base → head).
+ */
+import type { LoadedRequest } from "../load/requests";
+import type { Kind } from "../model/kinds";
+
+export interface InventoryEntry {
+  kind: Kind;
+  status: "active" | "decommissioned";
+  finalBackup?: string;
+  node?: string;
+  vmid?: number;
+  ip?: string;
+  diskGb?: number;
+  username?: string;
+  domain?: string;
+}
+
+export type Inventory = Record<string, InventoryEntry>;
+
+export function inventoryOf(requests: ReadonlyArray<LoadedRequest>): Inventory {
+  const out: Inventory = {};
+  for (const { request: r } of requests) {
+    const e: InventoryEntry = { kind: r.kind, status: r.metadata.status };
+    if (r.metadata.decommission?.finalBackup) e.finalBackup = r.metadata.decommission.finalBackup;
+    if (r.kind === "VirtualMachine" && r.spec.location === "pusat-komputasi") {
+      Object.assign(e, { node: r.spec.node, vmid: r.spec.vmid, ip: r.spec.ip, diskGb: r.spec.diskGb });
+    }
+    if (r.kind === "HostingAccount") Object.assign(e, { username: r.spec.username, domain: r.spec.domain.toLowerCase() });
+    out[r.metadata.id] = e;
+  }
+  return out;
+}
+
+/** Kinds whose removal destroys data (files, disks) and so needs a recorded final backup. */
+const HOLDS_DATA: ReadonlySet<Kind> = new Set(["VirtualMachine", "HostingAccount"]);
+
+export function transitionProblems(prev: Inventory, next: Inventory): { id: string; message: string }[] {
+  const out: { id: string; message: string }[] = [];
+  for (const [id, p] of Object.entries(prev)) {
+    const n = next[id];
+    if (!n) {
+      if (p.status !== "decommissioned") {
+        out.push({ id, message: `permintaan ${id} (${p.kind}) dihapus padahal masih active; hentikan dulu lewat status decommissioned dengan Nota Dinas penghentian, lalu hapus berkasnya pada pull request berikutnya` });
+      } else if (HOLDS_DATA.has(p.kind) && !p.finalBackup && (p.kind !== "VirtualMachine" || p.vmid !== undefined)) {
+        out.push({ id, message: `permintaan ${id} (${p.kind}) dihapus tanpa cadangan terakhir; isi metadata.decommission.finalBackup dan terapkan dulu, baru hapus berkasnya` });
+      }
+      continue;
+    }
+    if (n.kind !== p.kind) {
+      out.push({ id, message: `id ${id} dipakai ulang untuk ${n.kind}, padahal sebelumnya ${p.kind}; id tidak boleh dipakai ulang` });
+      continue;
+    }
+    for (const f of ["node", "vmid", "ip", "username", "domain"] as const) {
+      if (p[f] !== undefined && n[f] !== p[f]) {
+        out.push({ id, message: `${f} ${id} berubah dari ${p[f]} menjadi ${n[f] ?? "(kosong)"}; ${f} ditulis sekali dan tidak boleh diubah (memindahkan layanan yang berjalan berarti gangguan)` });
+      }
+    }
+    if (p.diskGb !== undefined && n.diskGb !== undefined && n.diskGb < p.diskGb) {
+      out.push({ id, message: `disk ${id} menyusut dari ${p.diskGb} GB menjadi ${n.diskGb} GB; disk hanya boleh bertambah` });
+    }
+  }
+  return out;
+}
