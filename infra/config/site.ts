@@ -70,6 +70,11 @@ export const SiteConfig = z.strictObject({
     databasePrefix: z.boolean().default(true).meta({ description: "Awalan basis data aktif: 8 huruf pertama username harus unik" }),
   }),
   proxmox: z.strictObject({
+    endpoint: z
+      .url({ error: "URL API Proxmox, mis. https://pve.contohkab.go.id:8006/ (tanpa /api2/json)" })
+      .refine((u) => u.startsWith("https://") && !u.includes("/api2/json"), { error: "https://host:8006/ tanpa /api2/json" })
+      .meta({ description: "PROXMOX_VE_ENDPOINT menimpanya bila diisi" }),
+    guestAgent: z.boolean().default(true).meta({ description: "Templat memuat qemu-guest-agent; diset eksplisit agar klon tidak menunggu 15 menit" }),
     nodes: z
       .record(Name, z.strictObject({ cores: PosInt, memoryGb: PosInt, diskGb: PosInt }))
       .refine((r) => Object.keys(r).length > 0, { error: "minimal satu node" }),

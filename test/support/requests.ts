@@ -20,7 +20,7 @@ export function site(): SiteConfig {
 
 type Patch = { [k: string]: unknown };
 
-function merge(base: unknown, patch: unknown): unknown {
+export function merge(base: unknown, patch: unknown): unknown {
   if (patch === undefined) return base;
   if (patch === null) return undefined; // null in a patch deletes the field
   if (typeof patch !== "object" || Array.isArray(patch) || typeof base !== "object" || base === null) return patch;

@@ -1,0 +1,22 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { SubdomainPlan } from "../plan/desired";
+import { dnsRecord } from "./dns";
+
+export interface SubdomainArgs {
+  plan: SubdomainPlan;
+  zoneId: pulumi.Input<string>;
+}
+
+/** SOP 11: one DNS record per active Subdomain request; a decommissioned one keeps only its name. */
+export class Subdomain extends pulumi.ComponentResource {
+  readonly fullName: pulumi.Output<string>;
+  readonly recordId: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: SubdomainArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("pusdat:index:Subdomain", name, {}, opts);
+    const record = args.plan.record ? dnsRecord(args.plan.record, args.zoneId, this) : undefined;
+    this.fullName = pulumi.output(args.plan.fullName);
+    this.recordId = record ? record.id : pulumi.output(undefined);
+    this.registerOutputs({ fullName: this.fullName, recordId: this.recordId });
+  }
+}

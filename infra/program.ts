@@ -1,0 +1,83 @@
+/**
+ * The Pulumi program: load and validate every request with the same model as `pusdat validate`,
+ * fail closed on any finding, check the transition from the last deployment, then hand the planner's
+ * result to one thin component per kind.
+ */
+import * as path from "node:path";
+import * as cloudflare from "@pulumi/cloudflare";
+import * as pulumi from "@pulumi/pulumi";
+import { Subdomain } from "./components/subdomain";
+import { HostingAccount } from "./components/hosting";
+import { VirtualMachine } from "./components/vm";
+import { NodeBackup } from "./components/backup";
+import { ceilingsOf, loadPolicyConfig, loadSiteConfig } from "./config/load";
+import type { Finding } from "./findings";
+import { type Desired, planResources } from "./plan/desired";
+import { type Inventory, inventoryOf, transitionProblems } from "./plan/inventory";
+import { createProviders, missingCredentials } from "./providers";
+import { validateRequests } from "./validate";
+
+export interface ProgramOptions {
+  /** Project root holding requests/, policies/ and Pulumi.<stack>.yaml. */
+  root?: string;
+  stack?: string;
+  env?: NodeJS.ProcessEnv;
+  /** The last deployment's inventory; by default read from this stack's own outputs. */
+  previous?: Inventory;
+}
+
+const lines = (fs: Finding[]) => fs.map((f) => `  ${f.file}:${f.line}:${f.column}: ${f.message} [${f.rule}]`).join("\n");
+
+/** Everything that decides, without creating a resource: used by the program and by `pusdat plan`. */
+export function prepare(root: string, stack: string) {
+  const site = loadSiteConfig(path.join(root, `Pulumi.${stack}.yaml`));
+  const policy = loadPolicyConfig(path.join(root, "policies/config.json"));
+  if (!site.ok || !policy.ok) {
+    throw new pulumi.RunError(`pusdat: konfigurasi tidak sah; tidak ada yang diterapkan:\n${lines([...(site.ok ? [] : site.problems), ...(policy.ok ? [] : policy.problems)])}`);
+  }
+  const v = validateRequests(path.join(root, "requests"), site.value, ceilingsOf(policy.value));
+  if (v.findings.length) {
+    throw new pulumi.RunError(`pusdat: ${v.findings.length} temuan; tidak ada yang diterapkan sampai semuanya diperbaiki:\n${lines(v.findings)}`);
+  }
+  return { site: site.value, requests: v.requests, desired: planResources(v.requests, site.value), inventory: inventoryOf(v.requests) };
+}
+
+async function previousInventory(): Promise<Inventory> {
+  const self = new pulumi.StackReference(`${pulumi.getOrganization()}/${pulumi.getProject()}/${pulumi.getStack()}`);
+  const details = await self.getOutputDetails("inventory");
+  return ((details.value ?? details.secretValue) as Inventory | undefined) ?? {};
+}
+
+export async function runProgram(opts: ProgramOptions = {}) {
+  const root = opts.root ?? process.cwd();
+  const env = opts.env ?? process.env;
+  const { site, desired, inventory } = prepare(root, opts.stack ?? pulumi.getStack());
+
+  const previous = opts.previous ?? (await previousInventory());
+  const moves = transitionProblems(previous, inventory);
+  if (moves.length) throw new pulumi.RunError(`pusdat: perubahan ditolak; tidak ada yang diterapkan:\n${moves.map((m) => `  ${m.message}`).join("\n")}`);
+  const missing = missingCredentials(desired, env);
+  if (missing.length) throw new pulumi.RunError(`pusdat: kredensial tidak ada di lingkungan:\n${missing.map((m) => `  ${m}`).join("\n")}`);
+
+  const providers = createProviders(site, env);
+  const zoneId = site.cloudflareZoneId ?? cloudflare.getZoneOutput({ filter: { name: site.zone } }, { provider: providers[0] }).zoneId;
+  return build(desired, zoneId, site.proxmox.guestAgent, inventory, { providers });
+}
+
+function build(d: Desired, zoneId: pulumi.Input<string>, guestAgent: boolean, inventory: Inventory, opts: pulumi.ComponentResourceOptions) {
+  const passwords: Record<string, pulumi.Output<string>> = {};
+  for (const s of d.subdomains) new Subdomain(s.id, { plan: s, zoneId }, opts);
+  for (const h of d.hosting) passwords[h.id] = new HostingAccount(h.id, { plan: h, zoneId }, opts).password;
+  for (const v of d.vms) new VirtualMachine(v.id, { plan: v, guestAgent }, opts);
+  for (const b of d.backups) new NodeBackup(b.name, { plan: b }, opts);
+  return {
+    zone: d.zone,
+    subdomains: Object.fromEntries(d.subdomains.map((s) => [s.id, { fullName: s.fullName, status: s.status, address: s.record?.content ?? null }])),
+    hosting: Object.fromEntries(d.hosting.map((h) => [h.id, { username: h.username, domain: h.domain, ftpHost: h.ftpHost, plan: h.plan, status: h.status }])),
+    vms: Object.fromEntries(d.vms.map((v) => [v.id, { node: v.node, vmid: v.vmid, ip: v.ip, hostname: v.hostname, status: v.status }])),
+    manualSteps: d.manual,
+    // Delivered with `pulumi stack output hostingPasswords --show-secrets`, never printed otherwise.
+    hostingPasswords: pulumi.secret(pulumi.all(passwords)),
+    inventory,
+  };
+}

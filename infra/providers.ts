@@ -1,0 +1,35 @@
+/**
+ * Explicit providers. Credentials stay in the environment, where each provider reads them itself,
+ * so no token is ever stored in the stack's state; what is missing is said before anything runs.
+ */
+import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
+import * as cloudflare from "@pulumi/cloudflare";
+import * as command from "@pulumi/command";
+import * as random from "@pulumi/random";
+import type { SiteConfig } from "./config/site";
+import type { Desired } from "./plan/desired";
+
+const NEEDS: Record<string, string> = {
+  CLOUDFLARE_API_TOKEN: "token API Cloudflare dengan izin Zone:DNS:Edit (dan Zone:Read bila Zone ID tidak diisi)",
+  WHM_HOST: "nama host server WHM (mis. hosting.contohkab.go.id)",
+  WHM_API_TOKEN: "token API WHM untuk root dengan ACL pembuatan, perubahan paket dan suspend akun",
+  PROXMOX_VE_API_TOKEN: "token API Proxmox user@realm!tokenid=uuid dengan hak VM.Allocate, VM.Clone, VM.Config.*, Datastore.AllocateSpace, VM.Backup",
+};
+
+/** Which credentials the planned resources need and the environment lacks, each with what it must be. */
+export function missingCredentials(desired: Desired, env: NodeJS.ProcessEnv): string[] {
+  const need = new Set<string>();
+  if (desired.subdomains.some((s) => s.record) || desired.hosting.some((h) => h.record)) need.add("CLOUDFLARE_API_TOKEN");
+  if (desired.hosting.length) ["WHM_HOST", "WHM_API_TOKEN"].forEach((k) => need.add(k));
+  if (desired.vms.length || desired.backups.length) need.add("PROXMOX_VE_API_TOKEN");
+  return [...need].filter((k) => !env[k]).map((k) => `${k}: ${NEEDS[k]}`);
+}
+
+export function createProviders(site: SiteConfig, env: NodeJS.ProcessEnv) {
+  return [
+    new cloudflare.Provider("cloudflare", {}),
+    new proxmoxve.Provider("proxmoxve", { endpoint: env.PROXMOX_VE_ENDPOINT || site.proxmox.endpoint, insecure: false }),
+    new command.Provider("command", {}),
+    new random.Provider("random", {}),
+  ];
+}

@@ -1,0 +1,120 @@
+/**
+ * Runs the real Pulumi program against Pulumi's mocks and captures every resource it registers: type
+ * token, name, inputs, parent, and the resource options the mocks API does not pass on (protect,
+ * provider, additional secret outputs), read by wrapping the mock monitor's registerResource.
+ * Used by the tests and by `pusdat plan`, which has no engine to ask.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { Inventory } from "./plan/inventory";
+import { type ProgramOptions, runProgram } from "./program";
+
+export interface CapturedResource {
+  type: string;
+  name: string;
+  urn: string;
+  parent: string;
+  custom: boolean;
+  /** As the monitor received them: secrets stay wrapped (see `isSecretValue`). */
+  inputs: Record<string, unknown>;
+  protect: boolean;
+  provider: string;
+  additionalSecretOutputs: string[];
+  dependencies: string[];
+}
+
+export interface Simulation {
+  resources: CapturedResource[];
+  outputs: Awaited<ReturnType<typeof runProgram>>;
+}
+
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+
+export const isSecretValue = (v: unknown): boolean =>
+  typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE;
+
+/** Values the providers compute that the program reads back. */
+function computed(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  switch (type) {
+    case "random:index/randomPassword:RandomPassword":
+      return { result: `mock-password-${name}` };
+    case "proxmoxve:index/vmLegacy:VmLegacy":
+      return { vmId: inputs.vmId };
+    case "command:local:Command":
+      return { stdout: "", stderr: "" };
+    default:
+      return {};
+  }
+}
+
+export interface SimulateOptions extends ProgramOptions {
+  stack: string;
+  preview?: boolean;
+  /** What this stack's own outputs hold when `previous` is not given (the self StackReference). */
+  stackOutputs?: { inventory?: Inventory };
+  /** Receives every captured resource as it is registered, even if the program fails afterwards. */
+  sink?: CapturedResource[];
+}
+
+export async function simulate(opts: SimulateOptions): Promise<Simulation> {
+  const resources: CapturedResource[] = opts.sink ?? [];
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (a) => {
+        if (a.type === "pulumi:pulumi:StackReference") {
+          return { id: a.name, state: { name: a.name, outputs: opts.stackOutputs ?? {}, secretOutputNames: [] } };
+        }
+        return { id: a.custom ? `${a.name}-id` : "", state: { ...a.inputs, ...computed(a.type, a.name, a.inputs) } };
+      },
+      call: (a) => (a.token === "cloudflare:index/getZone:getZone" ? { id: "zone-by-name", zoneId: "zone-by-name", name: a.inputs.filter?.name } : a.inputs),
+    },
+    "pusdat",
+    opts.stack,
+    opts.preview ?? false,
+    "organization", // what self-managed backends call every stack's organization
+  );
+  const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: unknown): unknown };
+  const original = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, cb) => {
+    resources.push({
+      type: req.getType(),
+      name: req.getName(),
+      urn: "",
+      parent: req.getParent(),
+      custom: req.getCustom(),
+      inputs: pulumi.runtime.deserializeProperties(req.getObject() as Parameters<typeof pulumi.runtime.deserializeProperties>[0], true),
+      protect: req.getProtect() === true,
+      provider: req.getProvider(),
+      additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+      dependencies: req.getDependenciesList(),
+    });
+    return original(req, cb);
+  };
+  const outputs = await runProgram(opts);
+  // Registrations continue after the program returns; wait for the queue to drain (internal, but exported).
+  await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+  for (const r of resources) r.urn = urnOf(opts.stack, r);
+  return { resources, outputs };
+}
+
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getObject(): unknown;
+  getProtect(): boolean | undefined;
+  getProvider(): string;
+  getAdditionalsecretoutputsList(): string[];
+  getDependenciesList(): string[];
+}
+
+/** The URN the engine would give: the parent's type chain, then the type and name. */
+function urnOf(stack: string, r: CapturedResource): string {
+  let type = r.type;
+  if (r.parent) {
+    const qualified = r.parent.split("::")[2]!;
+    type = `${qualified.split("$").pop()}$${type}`;
+  }
+  return `urn:pulumi:${stack}::pusdat::${type}::${r.name}`;
+}

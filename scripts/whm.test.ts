@@ -1,0 +1,57 @@
+/** scripts/whm.js as @pulumi/command runs it: a process, values in the environment, WHM on 127.0.0.1. */
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+import { FakeWhm } from "../test/support/fake-whm";
+
+const BIN = path.resolve(__dirname, "whm.js");
+const PASSWORD = "Kata-Sandi-Uji-9f3b";
+let whm: FakeWhm;
+beforeEach(async () => {
+  whm = new FakeWhm();
+  await whm.start();
+});
+afterEach(() => whm.stop());
+
+function runWhm(op: string, extra: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  const env = {
+    PATH: process.env.PATH!,
+    WHM_HOST: whm.url,
+    WHM_API_TOKEN: whm.token,
+    PUSDAT_USERNAME: "disdikweb",
+    PUSDAT_DOMAIN: "disdik.contohkab.go.id",
+    PUSDAT_PLAN: "sedang",
+    PUSDAT_CONTACT_EMAIL: "siti@contohkab.go.id",
+    PUSDAT_PASSWORD: PASSWORD,
+    PUSDAT_SUSPENDED: "false",
+    ...extra,
+  };
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [BIN, op], { env });
+    let out = "";
+    let err = "";
+    p.stdout.on("data", (d) => (out += d));
+    p.stderr.on("data", (d) => (err += d));
+    p.on("close", (code) => resolve({ code, out, err }));
+  });
+}
+
+test("create, a plan change, decommission and delete, each through the process", async () => {
+  expect(await runWhm("create")).toEqual({ code: 0, out: "akun disdikweb dibuat untuk disdik.contohkab.go.id dengan paket sedang\n", err: "" });
+  expect(await runWhm("update", { PUSDAT_PLAN: "besar" })).toEqual({ code: 0, out: "akun disdikweb: paket sedang → besar\n", err: "" });
+  expect(await runWhm("update", { PUSDAT_PLAN: "besar", PUSDAT_SUSPENDED: "true", PUSDAT_SUSPEND_REASON: "pusdat: dihentikan" })).toEqual({ code: 0, out: "akun disdikweb: disuspend\n", err: "" });
+  expect(await runWhm("delete")).toEqual({ code: 0, out: "akun disdikweb disuspend; berkas dan basis data tetap tersimpan (tidak ada removeacct)\n", err: "" });
+  expect(whm.calls.map((c) => c.fn)).toEqual(["verify_new_username", "createacct", "accountsummary", "changepackage", "accountsummary", "suspendacct", "accountsummary"]);
+  expect(whm.calls.some((c) => c.fn === "removeacct")).toBe(false);
+});
+
+test("a WHM refusal: exit 1, the reason in Bahasa Indonesia, the password nowhere in the output", async () => {
+  whm.faults.set("createacct", "reject");
+  const r = await runWhm("create");
+  expect(r).toEqual({ code: 1, out: "", err: "whm create: WHM menolak createacct: Simulated refusal of createacct.\n" });
+  expect(r.out + r.err).not.toContain(PASSWORD);
+});
+
+test("missing credentials and a wrong operation: exit 2", async () => {
+  expect(await runWhm("create", { WHM_API_TOKEN: "" })).toEqual({ code: 2, out: "", err: "kredensial WHM tidak ada: WHM_API_TOKEN\n" });
+  expect(await runWhm("removeacct")).toEqual({ code: 2, out: "", err: "pemakaian: whm create|update|delete\n" });
+});
