@@ -1,0 +1,83 @@
+/** DNS guardrails on every Cloudflare record the program emits. */
+import * as cloudflare from "@pulumi/cloudflare";
+import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { addressProblem, reservedLabelProblem, ttlProblem } from "../infra/rules/dns";
+import { policyContext, requestIdOf } from "./context";
+
+const relativeName = (name: string, zone: string) => (name === zone ? "@" : name.slice(0, -zone.length - 1));
+
+export const dnsZoneOnly: ResourceValidationPolicy = {
+  name: "dns-zone-only",
+  description: "Rekaman DNS hanya di dalam zona stack, dengan nama lengkap tanpa titik di akhir.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Tulis spec.name sebagai label di bawah zona; pusdat menambahkan nama zona sendiri.",
+  validateResource: validateResourceOfType(cloudflare.DnsRecord, (r, _args, report) => {
+    const zone = policyContext().site.zone;
+    const name = r.name.toLowerCase();
+    if (name !== zone && !name.endsWith(`.${zone}`)) report(`rekaman ${r.name} berada di luar zona ${zone}`);
+  }),
+};
+
+export const dnsNoWildcard: ResourceValidationPolicy = {
+  name: "dns-no-wildcard",
+  description: "Tidak ada rekaman wildcard: setiap nama harus diminta sendiri-sendiri.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Ajukan satu permintaan Subdomain per nama yang diperlukan.",
+  validateResource: validateResourceOfType(cloudflare.DnsRecord, (r, _args, report) => {
+    if (r.name.includes("*")) report(`rekaman wildcard ${r.name} tidak diizinkan`);
+  }),
+};
+
+export const dnsPublicAddress: ResourceValidationPolicy = {
+  name: "dns-public-address",
+  description: "Rekaman A/AAAA hanya menunjuk alamat publik di dalam rentang IP publik stack.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Gunakan alamat publik dari rentang yang dikonfigurasi di pusdat:publicRanges.",
+  validateResource: validateResourceOfType(cloudflare.DnsRecord, (r, _args, report) => {
+    if (r.type !== "A" && r.type !== "AAAA") return;
+    const problem = addressProblem(r.content ?? "", policyContext().site.publicRanges);
+    if (problem) report(`rekaman ${r.name}: ${problem}`);
+  }),
+};
+
+export const dnsProxiedTtl: ResourceValidationPolicy = {
+  name: "dns-proxied-ttl",
+  description: "Rekaman proxied selalu TTL otomatis (1); TTL lain 60–86400 detik.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Hapus ttl dari permintaan yang proxied, atau set proxied: false.",
+  validateResource: validateResourceOfType(cloudflare.DnsRecord, (r, _args, report) => {
+    const problem = ttlProblem(r.proxied === true, r.ttl === 1 ? "auto" : r.ttl);
+    if (problem) report(`rekaman ${r.name}: ${problem}`);
+  }),
+};
+
+export const dnsReservedLabel: ResourceValidationPolicy = {
+  name: "dns-reserved-label",
+  description: "Label yang dicadangkan untuk layanan Diskominfo (www, mail, ns1, …) tidak boleh dipakai.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Pilih nama lain; daftar label cadangan ada di pusdat:reservedLabels.",
+  validateResource: validateResourceOfType(cloudflare.DnsRecord, (r, _args, report) => {
+    const { zone, reservedLabels } = policyContext().site;
+    const name = r.name.toLowerCase();
+    if (name !== zone && !name.endsWith(`.${zone}`)) return; // dns-zone-only speaks for it
+    const problem = reservedLabelProblem(relativeName(name, zone), reservedLabels);
+    if (problem) report(`rekaman ${r.name}: ${problem}`);
+  }),
+};
+
+export const dnsTraceable: ResourceValidationPolicy = {
+  name: "dns-traceable",
+  description: "Setiap rekaman menunjuk permintaannya: tag pusdat-id, opd dan nota-dinas, dan komentar pusdat.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Buat rekaman hanya lewat berkas di requests/; jangan menambah rekaman dengan tangan di program.",
+  validateResource: validateResourceOfType(cloudflare.DnsRecord, (r, args, report) => {
+    const id = requestIdOf(args.name, "dns");
+    const tags: string[] = r.tags ?? [];
+    const missing = [`pusdat-id:${id}`, "opd:", "nota-dinas:"].filter((t) => !tags.some((x) => (t.endsWith(":") ? x.startsWith(t) : x === t)));
+    if (!id) report(`rekaman ${args.name} tidak bernama <id>-dns sehingga tidak dapat ditelusuri ke permintaan`);
+    else if (missing.length) report(`rekaman ${r.name} tidak memiliki tag ${missing.join(", ")}`);
+    else if (!(r.comment ?? "").startsWith(`pusdat ${id} `)) report(`komentar rekaman ${r.name} tidak menyebut permintaan ${id}`);
+  }),
+};
+
+export const dnsPolicies = [dnsZoneOnly, dnsNoWildcard, dnsPublicAddress, dnsProxiedTtl, dnsReservedLabel, dnsTraceable];

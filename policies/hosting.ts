@@ -1,0 +1,52 @@
+/** Hosting guardrails on the WHM command of every cPanel account. */
+import * as command from "@pulumi/command";
+import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { planProblems } from "../infra/rules/hosting";
+import { ENV } from "../infra/whm/account";
+import { ceiling, policyContext } from "./context";
+
+const planOf = (env: Record<string, string> | undefined) => env?.[ENV.plan] ?? "";
+
+export const hostingPlanAllowed: ResourceValidationPolicy = {
+  name: "hosting-plan-allowed",
+  description: "Akun hosting hanya memakai paket yang ada di konfigurasi stack.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Pilih salah satu paket di pusdat:hosting.plans, atau tambahkan paketnya lewat pull request konfigurasi.",
+  validateResource: validateResourceOfType(command.local.Command, (c, args, report) => {
+    if (!c.environment?.[ENV.username]) return;
+    const plan = planOf(c.environment);
+    if (!policyContext().site.hosting.plans[plan]) report(`akun ${c.environment[ENV.username]} (${args.name}): ${planProblems(plan, policyContext().site, ceiling("hosting-plan-ceiling", {}))[0]}`);
+  }),
+};
+
+export const hostingPlanCeiling: ResourceValidationPolicy = {
+  name: "hosting-plan-ceiling",
+  description: "Kuota disk dan bandwidth paket akun hosting tidak melebihi batas.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Pilih paket yang lebih kecil, atau ubah batas hosting-plan-ceiling di policies/config.json lewat pull request.",
+  validateResource: validateResourceOfType(command.local.Command, (c, args, report) => {
+    if (!c.environment?.[ENV.username] || c.environment[ENV.suspended] === "true") return;
+    const plan = planOf(c.environment);
+    if (!policyContext().site.hosting.plans[plan]) return; // hosting-plan-allowed speaks for it
+    for (const p of planProblems(plan, policyContext().site, ceiling("hosting-plan-ceiling", args.getConfig()))) report(`akun ${c.environment[ENV.username]}: ${p}`);
+  }),
+};
+
+export const WHM_COMMANDS = { create: "node scripts/whm.js create", update: "node scripts/whm.js update", delete: "node scripts/whm.js delete" };
+
+export const hostingNoRemoveacct: ResourceValidationPolicy = {
+  name: "hosting-no-removeacct",
+  description: "Perintah akun hosting hanya skrip WHM pusdat (yang men-suspend saat dihapus); removeacct tidak pernah dijalankan.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Jangan mengubah perintah akun di program; penghentian akun = status decommissioned (suspend).",
+  validateResource: validateResourceOfType(command.local.Command, (c, args, report) => {
+    const text = [c.create, c.update, c.delete].join("\n");
+    if (/removeacct|kill-?acct/i.test(text)) report(`perintah ${args.name} memanggil removeacct: penghapusan akun dilarang`);
+    for (const [k, want] of Object.entries(WHM_COMMANDS)) {
+      const got = (c as Record<string, unknown>)[k];
+      if (got !== want) report(`perintah ${k} ${args.name} harus persis ${JSON.stringify(want)}, bukan ${JSON.stringify(got ?? null)}`);
+    }
+  }),
+};
+
+export const hostingPolicies = [hostingPlanAllowed, hostingPlanCeiling, hostingNoRemoveacct];

@@ -1,0 +1,136 @@
+/**
+ * The pack through the engine's protocol: the real program runs under mocks, every registered
+ * resource (type, name, inputs, options) becomes an AnalyzeRequest / AnalyzeStackRequest, and the
+ * pack's own handlers answer. Violations come either from requests (with the program's rule checks
+ * off, standing in for an edited program) or from resources altered the way an edited program could.
+ */
+import * as path from "node:path";
+import type { CapturedResource } from "../infra/simulate";
+import { simulate } from "../infra/simulate";
+import { makeProject, sample } from "../test/support/project";
+import { site as sampleSite } from "../test/support/requests";
+import { defaultCeilings, PolicyConfig } from "../infra/config/ceilings";
+import { policies } from "./all";
+import { analyze } from "./analyze";
+import { setPolicyContext } from "./context";
+
+const REPO = path.resolve(__dirname, "..");
+const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" };
+const resourcesOf = async (root = REPO) => (await simulate({ stack: "contoh", root, env: ENV, previous: {}, skipRuleChecksForPolicyTests: true })).resources;
+const messages = async (rs: CapturedResource[]) => (await analyze(rs)).diagnostics.map((d) => `${d.policy} [${d.enforcementLevel}] ${d.message}`);
+
+/** A copy of the resources with one altered, as an edited program would register it. */
+function alter(rs: CapturedResource[], name: string, change: (r: CapturedResource) => void): CapturedResource[] {
+  return rs.map((r) => {
+    if (r.name !== name) return r;
+    const copy = JSON.parse(JSON.stringify(r)) as CapturedResource;
+    change(copy);
+    return copy;
+  });
+}
+
+let samples: CapturedResource[];
+beforeAll(async () => {
+  setPolicyContext(undefined); // the pack reads Pulumi.contoh.yaml and policies/config.json itself
+  samples = await resourcesOf();
+});
+
+test("the samples pass every policy", async () => {
+  expect(await messages(samples)).toEqual([]);
+});
+
+test("every policy in the pack applies to at least one resource the program really emits", async () => {
+  const { applied } = await analyze(samples);
+  const counts = Object.fromEntries(policies.map((p) => [p.name, applied.get(p.name)?.size ?? 0]));
+  expect(counts).toEqual({
+    "dns-zone-only": 7, "dns-no-wildcard": 7, "dns-public-address": 7, "dns-proxied-ttl": 7, "dns-reserved-label": 7, "dns-traceable": 7,
+    "hosting-plan-allowed": 3, "hosting-plan-ceiling": 3, "hosting-no-removeacct": 3,
+    "vm-ceiling": 3, "vm-template-allowed": 3, "vm-protected": 3, "vm-traceable-tags": 3,
+    "node-capacity": 1, "opd-totals": 1, "unique-claims": 1,
+  });
+});
+
+describe("violations built from requests", () => {
+  test.each([
+    ["vm-ceiling", { "vm/sibapo-app": { spec: { cpu: 12, memoryGb: 40 } } }, {}, [
+      "vm-ceiling [mandatory] VM sibapo-app: cpu 12 inti melebihi batas per VM; yang diizinkan: 1–8 inti",
+      "vm-ceiling [mandatory] VM sibapo-app: memoryGb 40 GB melebihi batas per VM; yang diizinkan: 1–32 GB",
+    ]],
+    ["dns-public-address", { "subdomain/sibapo": { spec: { target: { ip: "10.20.30.40" } } } }, {}, [
+      "dns-public-address [mandatory] rekaman sibapo.contohkab.go.id: 10.20.30.40 adalah alamat privat; yang diizinkan: alamat publik di dalam 203.0.113.0/24, 198.51.100.0/24, 2001:db8::/32",
+    ]],
+    ["dns-proxied-ttl", { "subdomain/sibapo": { spec: { ttl: 300 } } }, {}, [
+      "dns-proxied-ttl [mandatory] rekaman sibapo.contohkab.go.id: ttl 300 tidak boleh untuk rekaman proxied; rekaman proxied selalu auto: hapus ttl atau set proxied: false",
+    ]],
+    ["dns-reserved-label", { "subdomain/sibapo": { spec: { name: "mail" } } }, {}, [
+      "dns-reserved-label [mandatory] rekaman mail.contohkab.go.id: label \"mail\" dicadangkan untuk layanan Diskominfo; label yang dicadangkan: www, mail, ns1, ns2, cpanel, webmail, ftp, autodiscover, @, hosting, whm, pve1, pve2",
+    ]],
+    ["hosting-plan-allowed", { "hosting/kec-kota": { spec: { plan: "jumbo" } } }, {}, [
+      "hosting-plan-allowed [mandatory] akun keckota (kec-kota-account): paket \"jumbo\" tidak ada; yang diizinkan: kecil, sedang, besar",
+    ]],
+    ["unique-claims", { "vm/simpeg-db": { spec: { vmid: 210, ip: "10.20.30.15" } }, "subdomain/ppid": { spec: { name: "sibapo" } } }, {}, [
+      "unique-claims [mandatory] nama sibapo.contohkab.go.id dipakai oleh sibapo-dns dan ppid-dns",
+      "unique-claims [mandatory] VMID 210 dipakai oleh sibapo-app-vm dan simpeg-db-vm",
+      "unique-claims [mandatory] IP 10.20.30.15 dipakai oleh sibapo-app-vm dan simpeg-db-vm",
+    ]],
+    ["node-capacity", { "vm/sibapo-app": { spec: { memoryGb: 32 } } }, {
+      "vm/besar-1": { ...sample("vm/sibapo-app"), metadata: { ...(sample("vm/sibapo-app").metadata as object), id: "besar-1", opd: "Dinas Uji Satu" }, spec: { ...(sample("vm/sibapo-app").spec as object), hostname: "besar-1", memoryGb: 32, vmid: 301, ip: "10.20.30.101" } },
+      "vm/besar-2": { ...sample("vm/sibapo-app"), metadata: { ...(sample("vm/sibapo-app").metadata as object), id: "besar-2", opd: "Dinas Uji Dua" }, spec: { ...(sample("vm/sibapo-app").spec as object), hostname: "besar-2", memoryGb: 8, vmid: 302, ip: "10.20.30.102" } },
+    }, [
+      "node-capacity [mandatory] kapasitas memori node pve1 terlampaui: 72 GB dari 64 GB (64 GB × overcommit 1); sisa sebelum permintaan ini 24 GB (VM sibapo-app-vm)",
+    ]],
+  ])("%s", async (_name, patches, extra, expected) => {
+    expect(await messages(await resourcesOf(makeProject(patches, extra)))).toEqual(expected);
+  });
+
+  test("opd-totals: a 21st subdomain of one OPD", async () => {
+    const extra = Object.fromEntries(
+      Array.from({ length: 20 }, (_, i) => [`subdomain/uji-${i}`, { ...sample("subdomain/sibapo"), metadata: { ...(sample("subdomain/sibapo").metadata as object), id: `uji-${i}` }, spec: { name: `uji-${i}`, target: { ip: "203.0.113.10" } } }]),
+    );
+    const got = await messages(await resourcesOf(makeProject({}, extra)));
+    expect(got).toEqual(["opd-totals [mandatory] total subdomain OPD \"dinas-perdagangan\" menjadi 21 subdomain; batas per OPD 20 subdomain (sudah terpakai 20 subdomain) (uji-9-dns)"]);
+  });
+});
+
+describe("violations an edited program could register", () => {
+  test.each([
+    ["dns-zone-only", "sibapo-dns", (r: CapturedResource) => (r.inputs.name = "sibapo.example.org"), ["dns-zone-only [mandatory] rekaman sibapo.example.org berada di luar zona contohkab.go.id"]],
+    ["dns-no-wildcard", "sibapo-dns", (r: CapturedResource) => (r.inputs.name = "*.contohkab.go.id"), ["dns-no-wildcard [mandatory] rekaman wildcard *.contohkab.go.id tidak diizinkan"]],
+    ["dns-traceable", "ppid-dns", (r: CapturedResource) => (r.inputs.tags = ["opd:x"]), ["dns-traceable [mandatory] rekaman ppid.contohkab.go.id tidak memiliki tag pusdat-id:ppid, nota-dinas:"]],
+    ["hosting-no-removeacct", "kec-kota-account", (r: CapturedResource) => (r.inputs.delete = "whmapi1 removeacct user=keckota"), [
+      "hosting-no-removeacct [mandatory] perintah kec-kota-account memanggil removeacct: penghapusan akun dilarang",
+      "hosting-no-removeacct [mandatory] perintah delete kec-kota-account harus persis \"node scripts/whm.js delete\", bukan \"whmapi1 removeacct user=keckota\"",
+    ]],
+    ["vm-template-allowed", "simpeg-db-vm", (r: CapturedResource) => ((r.inputs.clone as { vmId: number }).vmId = 1234), [
+      "vm-template-allowed [mandatory] VM simpeg-db diklon dari VMID 1234; yang diizinkan: ubuntu-24.04 (9000), debian-12 (9001), rocky-9 (9002)",
+    ]],
+    ["vm-protected", "simpeg-db-vm", (r: CapturedResource) => {
+      r.protect = false;
+      r.inputs.protection = false;
+    }, ["vm-protected [mandatory] VM aktif simpeg-db tanpa protection: true", "vm-protected [mandatory] VM aktif simpeg-db tanpa opsi protect"]],
+    ["vm-traceable-tags", "simpeg-db-vm", (r: CapturedResource) => (r.inputs.tags = ["pusdat", "opd-x", "nd-1"]), [
+      "vm-traceable-tags [mandatory] tag VM simpeg-db-vm tidak terurut (Proxmox mengurutkannya: diff abadi): pusdat, opd-x, nd-1",
+      "vm-traceable-tags [mandatory] VM simpeg-db-vm tidak dapat ditelusuri ke permintaannya; tag yang kurang: req-simpeg-db",
+    ]],
+  ])("%s", async (_name, target, change, expected) => {
+    expect(await messages(alter(samples, target, change))).toEqual(expected);
+  });
+});
+
+describe("configuration", () => {
+  afterEach(() => setPolicyContext(undefined));
+
+  test("hosting-plan-ceiling follows the ceilings, and the engine's policy config overrides the file", async () => {
+    setPolicyContext({ site: sampleSite(), ceilings: { ...defaultCeilings(), "hosting-plan-ceiling": { maxDiskGb: 10, maxBandwidthGb: 300 } } });
+    expect(await messages(samples)).toEqual(["hosting-plan-ceiling [mandatory] akun dinkes: paket besar: kuota disk 20 GB melebihi batas 10 GB"]);
+  });
+
+  test("enforcement levels from policies/config.json apply as the engine applies them", async () => {
+    const rs = alter(samples, "sibapo-dns", (r) => (r.inputs.name = "*.contohkab.go.id"));
+    const cfg = PolicyConfig.parse({ all: "advisory", "dns-no-wildcard": { enforcementLevel: "mandatory" } });
+    const got = (await analyze(rs, cfg)).diagnostics.map((d) => [d.policy, d.enforcementLevel]);
+    expect(got).toEqual([["dns-no-wildcard", "mandatory"]]);
+    const off = PolicyConfig.parse({ "dns-no-wildcard": "disabled" });
+    expect((await analyze(rs, off)).diagnostics).toEqual([]);
+  });
+});

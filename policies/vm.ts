@@ -1,0 +1,68 @@
+/** VM guardrails on every Proxmox VM the program emits. */
+import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
+import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
+import { vmCeilingProblems } from "../infra/rules/vm";
+import { ceiling, policyContext, requestIdOf } from "./context";
+
+type Vm = { cpu?: { cores?: number }; memory?: { dedicated?: number }; disks?: { size?: number }[] };
+
+/** A VM resource's size in the request's units (cores, GB, GB). */
+export const vmSize = (v: Vm) => ({
+  cpu: v.cpu?.cores ?? 1,
+  memoryGb: Math.ceil((v.memory?.dedicated ?? 512) / 1024),
+  diskGb: (v.disks ?? []).reduce((s, d) => s + (d.size ?? 0), 0),
+});
+
+export const vmCeiling: ResourceValidationPolicy = {
+  name: "vm-ceiling",
+  description: "Inti CPU, memori dan disk per VM tidak melebihi batas.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Kecilkan permintaan, pecah menjadi beberapa VM, atau ubah vm-ceiling di policies/config.json lewat pull request.",
+  validateResource: validateResourceOfType(proxmoxve.VmLegacy, (v, args, report) => {
+    if (v.started === false) return; // decommissioned: being stopped, not grown
+    for (const p of vmCeilingProblems(vmSize(v), ceiling("vm-ceiling", args.getConfig()))) report(`VM ${v.name ?? args.name}: ${p.message}`);
+  }),
+};
+
+export const vmTemplateAllowed: ResourceValidationPolicy = {
+  name: "vm-template-allowed",
+  description: "VM hanya diklon dari templat yang terdaftar di konfigurasi stack.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Pilih os dari pusdat:proxmox.templates.",
+  validateResource: validateResourceOfType(proxmoxve.VmLegacy, (v, args, report) => {
+    const templates = Object.entries(policyContext().site.proxmox.templates);
+    const src = v.clone?.vmId;
+    if (!templates.some(([, t]) => t.vmid === src)) {
+      report(`VM ${v.name ?? args.name} diklon dari VMID ${src ?? "(tanpa klon)"}; yang diizinkan: ${templates.map(([n, t]) => `${n} (${t.vmid})`).join(", ")}`);
+    }
+  }),
+};
+
+export const vmProtected: ResourceValidationPolicy = {
+  name: "vm-protected",
+  description: "VM yang aktif memakai proteksi Proxmox dan opsi protect Pulumi, agar tidak terhapus tanpa penghentian resmi.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Hentikan VM lewat status decommissioned; jangan mencabut proteksi di program.",
+  validateResource: validateResourceOfType(proxmoxve.VmLegacy, (v, args, report) => {
+    if (v.started === false) return;
+    if (v.protection !== true) report(`VM aktif ${v.name ?? args.name} tanpa protection: true`);
+    if (args.opts.protect !== true) report(`VM aktif ${v.name ?? args.name} tanpa opsi protect`);
+  }),
+};
+
+export const vmTraceableTags: ResourceValidationPolicy = {
+  name: "vm-traceable-tags",
+  description: "Tag VM terurut dan menunjuk permintaannya: pusdat, req-<id>, opd-…, nd-….",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Buat VM hanya lewat berkas di requests/vm/.",
+  validateResource: validateResourceOfType(proxmoxve.VmLegacy, (v, args, report) => {
+    const tags: string[] = v.tags ?? [];
+    const id = requestIdOf(args.name, "vm");
+    const sorted = [...tags].sort();
+    if (tags.join(",") !== sorted.join(",")) report(`tag VM ${args.name} tidak terurut (Proxmox mengurutkannya: diff abadi): ${tags.join(", ")}`);
+    const missing = ["pusdat", `req-${id}`, "opd-", "nd-"].filter((t) => !tags.some((x) => (t.endsWith("-") ? x.startsWith(t) : x === t)));
+    if (!id || missing.length) report(`VM ${args.name} tidak dapat ditelusuri ke permintaannya; tag yang kurang: ${(id ? missing : ["req-<id>"]).join(", ")}`);
+  }),
+};
+
+export const vmPolicies = [vmCeiling, vmTemplateAllowed, vmProtected, vmTraceableTags];
