@@ -21,6 +21,8 @@ import { validateRequests } from "./validate";
 export interface ProgramOptions {
   /** Project root holding requests/, policies/ and Pulumi.<stack>.yaml. */
   root?: string;
+  /** Where the requests are, when not `<root>/requests` (`pusdat plan --requests`, or a git base). */
+  requestsDir?: string;
   stack?: string;
   env?: NodeJS.ProcessEnv;
   /** The last deployment's inventory; by default read from this stack's own outputs. */
@@ -36,13 +38,13 @@ export interface ProgramOptions {
 const lines = (fs: Finding[]) => fs.map((f) => `  ${f.file}:${f.line}:${f.column}: ${f.message} [${f.rule}]`).join("\n");
 
 /** Everything that decides, without creating a resource: used by the program and by `pusdat plan`. */
-export function prepare(root: string, stack: string, skipRuleChecks = false) {
+export function prepare(root: string, stack: string, skipRuleChecks = false, requestsDir = path.join(root, "requests")) {
   const site = loadSiteConfig(path.join(root, `Pulumi.${stack}.yaml`));
   const policy = loadPolicyConfig(path.join(root, "policies/config.json"));
   if (!site.ok || !policy.ok) {
     throw new pulumi.RunError(`pusdat: konfigurasi tidak sah; tidak ada yang diterapkan:\n${lines([...(site.ok ? [] : site.problems), ...(policy.ok ? [] : policy.problems)])}`);
   }
-  const v = validateRequests(path.join(root, "requests"), site.value, ceilingsOf(policy.value));
+  const v = validateRequests(requestsDir, site.value, ceilingsOf(policy.value));
   const blocking = skipRuleChecks ? v.findings.filter((f) => !(f.rule in RULES)) : v.findings;
   if (blocking.length) {
     throw new pulumi.RunError(`pusdat: ${blocking.length} temuan; tidak ada yang diterapkan sampai semuanya diperbaiki:\n${lines(blocking)}`);
@@ -59,7 +61,7 @@ async function previousInventory(): Promise<Inventory> {
 export async function runProgram(opts: ProgramOptions = {}) {
   const root = opts.root ?? process.cwd();
   const env = opts.env ?? process.env;
-  const { site, desired, inventory } = prepare(root, opts.stack ?? pulumi.getStack(), opts.skipRuleChecksForPolicyTests);
+  const { site, desired, inventory } = prepare(root, opts.stack ?? pulumi.getStack(), opts.skipRuleChecksForPolicyTests, opts.requestsDir);
 
   const previous = opts.previous ?? (await previousInventory());
   const moves = transitionProblems(previous, inventory);

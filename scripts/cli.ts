@@ -9,6 +9,8 @@ import { ceilingsOf, loadPolicyConfig, loadSiteConfig } from "../infra/config/lo
 import type { Finding } from "../infra/findings";
 import { validateRequests } from "../infra/validate";
 import { formatFindings, type Format } from "./format";
+import { EMPTY_BASE, makePlan, planFails, PlanUsageError } from "./plan";
+import { formatPlan, type PlanFormat } from "./plan-format";
 
 export interface Io {
   out(text: string): void;
@@ -26,7 +28,7 @@ class Exit extends Error {
 
 const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {
   "commander.unknownOption": (m) => `opsi tidak dikenal ${quoted(m)}; lihat pusdat --help`,
-  "commander.unknownCommand": (m) => `perintah tidak dikenal ${quoted(m)}; perintah yang ada: validate`,
+  "commander.unknownCommand": (m) => `perintah tidak dikenal ${quoted(m)}; perintah yang ada: validate, plan`,
   "commander.invalidArgument": (m) => {
     const c = m.match(/option '([^' ]+)[^']*' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/);
     return c ? `nilai ${JSON.stringify(c[2])} untuk ${c[1]} tidak sah; yang diizinkan: ${c[3]}` : `nilai opsi tidak sah: ${m}`;
@@ -60,7 +62,7 @@ function loadSite(opts: CommonOptions, io: Io) {
     io.err(`Konfigurasi tidak sah (${problems.length} masalah); perbaiki dulu sebelum memeriksa permintaan.\n`);
     throw new Exit(EXIT.usage);
   }
-  return { site: site.value, ceilings: ceilingsOf(policy.value) };
+  return { site: site.value, policy: policy.value, ceilings: ceilingsOf(policy.value) };
 }
 
 function requestsDir(opts: CommonOptions, io: Io): string {
@@ -95,6 +97,23 @@ export function buildProgram(io: Io): Command {
       const result = validateRequests(requestsDir(opts, io), site, ceilings);
       io.out(formatFindings(opts.format, result.findings, { requests: result.requests.length, files: result.files, stack: opts.stack }));
       throw new Exit(result.findings.length ? EXIT.findings : EXIT.ok);
+    });
+  common(program.command("plan"))
+    .description("rencana: sumber daya yang akan dibuat, diubah atau dihapus, kebijakan, kapasitas dan langkah manual")
+    .option("--base <ref>", `ref git pembanding (bawaan: merge-base dengan main; '${EMPTY_BASE}': semua dianggap baru)`)
+    .addOption(new Option("--format <format>", "bentuk keluaran").choices(["text", "markdown", "json"]).default("text"))
+    .action(async (opts: CommonOptions & { base?: string; format: PlanFormat }) => {
+      const { site, policy, ceilings } = loadSite(opts, io);
+      let plan;
+      try {
+        plan = await makePlan({ root: process.cwd(), requestsDir: requestsDir(opts, io), stack: opts.stack, base: opts.base, site, policy, ceilings });
+      } catch (e) {
+        if (!(e instanceof PlanUsageError)) throw e;
+        io.err(`pusdat: ${e.message}\n`);
+        throw new Exit(EXIT.usage);
+      }
+      io.out(formatPlan(plan, opts.format));
+      throw new Exit(planFails(plan) ? EXIT.findings : EXIT.ok);
     });
   return program;
 }

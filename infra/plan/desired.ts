@@ -237,8 +237,8 @@ function splpStep(r: ApiAccess): ManualStep {
     state: r.metadata.status === "active" ? "menunggu-pendaftaran" : "dihentikan",
     text:
       r.metadata.status === "active"
-        ? `Daftarkan aplikasi ${s.consumer.application} (${r.metadata.opd}) di ${where} untuk API ${s.provider.api} milik ${s.provider.opd}: ${eps}; kredensial ${s.auth === "oauth2" ? "OAuth2" : "API key"} diserahkan sebagai rahasia.`
-        : `Cabut kredensial ${s.consumer.application} untuk API ${s.provider.api} di ${where}.`,
+        ? `Daftarkan aplikasi ${s.consumer.application} (${r.metadata.opd}) di ${where} untuk ${s.provider.api} milik ${s.provider.opd}: ${eps}; kredensial ${s.auth === "oauth2" ? "OAuth2" : "API key"} diserahkan sebagai rahasia.`
+        : `Cabut kredensial ${s.consumer.application} untuk ${s.provider.api} di ${where}.`,
   };
 }
 

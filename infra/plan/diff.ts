@@ -1,0 +1,62 @@
+/**
+ * What a merge would do: the resources of the requests at the base against those at the head, by
+ * URN (names are stable, so the URN is the resource's identity). Pure; secrets stay opaque.
+ */
+import type { CapturedResource } from "../simulate";
+import { isSecretValue } from "../simulate";
+
+export type Action = "create" | "update" | "delete";
+
+export interface ResourceChange {
+  action: Action;
+  /** The request id the resource belongs to (its component's name), or "cadangan" for backup jobs. */
+  request: string;
+  type: string;
+  name: string;
+  urn: string;
+  /** Protected now (head), or until now (base) for a delete. */
+  protect: boolean;
+  /** Protection lifted by this change (a decommission). */
+  unprotects: boolean;
+  /** Top-level inputs that differ; a secret shows as changed without its value. */
+  fields: string[];
+}
+
+const componentOf = (r: CapturedResource) => r.parent.split("::").pop() ?? "";
+
+export function requestOf(r: CapturedResource): string {
+  return r.type === "proxmoxve:backup/job:Job" ? "cadangan" : componentOf(r);
+}
+
+const managed = (rs: CapturedResource[]) => rs.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+
+const hasSecret = (v: unknown): boolean =>
+  isSecretValue(v) || (Array.isArray(v) ? v.some(hasSecret) : !!v && typeof v === "object" && Object.values(v).some(hasSecret));
+
+/**
+ * Changed top-level inputs, by name only. Values under mocks are deterministic stand-ins (the mock
+ * password is derived from the resource name), so comparing them is safe; a field holding a secret is
+ * named with " (rahasia)" and its value is never part of the plan.
+ */
+export function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => (hasSecret(a[k]) || hasSecret(b[k]) ? `${k} (rahasia)` : k));
+}
+
+export function diffResources(base: CapturedResource[], head: CapturedResource[]): ResourceChange[] {
+  const before = new Map(managed(base).map((r) => [r.urn, r]));
+  const out: ResourceChange[] = [];
+  for (const r of managed(head)) {
+    const b = before.get(r.urn);
+    before.delete(r.urn);
+    const fields = b ? changedFields(b.inputs, r.inputs) : [];
+    if (b && fields.length === 0 && b.protect === r.protect) continue;
+    out.push({ action: b ? "update" : "create", request: requestOf(r), type: r.type, name: r.name, urn: r.urn, protect: r.protect, unprotects: !!b?.protect && !r.protect, fields });
+  }
+  for (const b of before.values()) {
+    out.push({ action: "delete", request: requestOf(b), type: b.type, name: b.name, urn: b.urn, protect: b.protect, unprotects: false, fields: [] });
+  }
+  // Destroys first, then what touches protected resources, then the rest; stable within each.
+  const rank = (c: ResourceChange) => (c.action === "delete" ? 0 : c.protect || c.unprotects ? 1 : 2);
+  return out.sort((x, y) => rank(x) - rank(y) || (x.request < y.request ? -1 : x.request > y.request ? 1 : x.name < y.name ? -1 : 1));
+}

@@ -1,0 +1,157 @@
+/** `pusdat plan` as a user runs it: the real process, in a git repository with main and a branch. */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { gitRepo } from "./support/git-project";
+import { sample } from "./support/project";
+
+const BIN = path.resolve(__dirname, "../scripts/pusdat.js");
+const pusdat = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
+
+const MANUAL = [
+  "Langkah manual",
+  "  sipd-bappeda (pdn-etiket, submitted): Tunggu penilaian PDN atas tiket PDN-2026-000123 (4 vCPU, 8 GB RAM, disk 100 GB, ubuntu-24.04, port 22/443, hostname sipd-bappeda); catat status baru di spec.pdn.state.",
+  "  simpeg-nik (splp, menunggu-pendaftaran): Daftarkan aplikasi SIMPEG Kabupaten Contoh (Badan Kepegawaian dan Pengembangan Sumber Daya Manusia) di portal SPLP nasional untuk Layanan Verifikasi NIK milik Dinas Kependudukan dan Pencatatan Sipil: POST /kependudukan/v1/verifikasi-nik; kredensial OAuth2 diserahkan sebagai rahasia.",
+  "  harga-pangan (splp, menunggu-pendaftaran): Daftarkan aplikasi Dasbor Ketahanan Pangan (Dinas Ketahanan Pangan) di server pertukaran data lokal untuk API Harga Bahan Pokok SIBAPO milik Dinas Perdagangan: GET /harga/v1/komoditas, GET /harga/v1/komoditas/{kode}/harian; kredensial API key diserahkan sebagai rahasia.",
+];
+
+describe("a branch with a new subdomain, a decommission, a removal and a resize", () => {
+  let repo: ReturnType<typeof gitRepo>;
+  let base: string;
+  beforeAll(() => {
+    repo = gitRepo();
+    base = repo.git("rev-parse", "HEAD").trim().slice(0, 12);
+    repo.git("checkout", "-q", "-b", "usulan");
+    const s = sample("subdomain/ppid") as { metadata: object };
+    repo.add("subdomain/portal-desa", { ...s, metadata: { ...s.metadata, id: "portal-desa", notaDinas: { number: "000.8.3.3/160/DISKOMINFO/2026", date: "2026-11-20" } }, spec: { name: "portal-desa", target: { ip: "203.0.113.20" } } });
+    repo.edit("hosting/kec-kota", { metadata: { status: "decommissioned", decommission: { notaDinas: { number: "000.8.3.3/170/KEC-KOTA/2026", date: "2026-11-21" }, finalBackup: "cpmove-keckota-2026-11-21.tar.gz" } } });
+    repo.edit("vm/eoffice-lama", null);
+    repo.edit("vm/sibapo-app", { spec: { cpu: 4, diskGb: 60 } });
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "-m", "Usulan");
+  });
+
+  test("text: destroys first, then protected resources, then the rest; policies, manual steps, capacity", () => {
+    const r = pusdat(repo.dir, "plan");
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe(
+      [
+        `Rencana pusdat — stack contoh, dibandingkan dengan merge-base dengan main (${base})`,
+        "Hasil: LOLOS. 14 permintaan; 1 dibuat, 2 diubah, 2 dihapus; 2 sumber daya dilindungi tersentuh.",
+        "",
+        "⚠ AKAN DIHAPUS",
+        "  - HAPUS VM Proxmox eoffice-lama-vm — eoffice-lama (requests/vm/eoffice-lama.yaml, berkas dihapus)",
+        "  - HAPUS rekaman DNS kec-kota-dns — kec-kota (requests/hosting/kec-kota.yaml)",
+        "",
+        "⚠ Sumber daya dilindungi yang tersentuh",
+        "  ~ ubah akun cPanel (WHM) kec-kota-account: environment (rahasia) [proteksi dilepas] — kec-kota (requests/hosting/kec-kota.yaml)",
+        "  ~ ubah VM Proxmox sibapo-app-vm: cpu, disks [dilindungi] — sibapo-app (requests/vm/sibapo-app.yaml)",
+        "",
+        "Perubahan lain",
+        "  + buat rekaman DNS portal-desa-dns — portal-desa (requests/subdomain/portal-desa.yaml)",
+        "",
+        "Kebijakan (16 kebijakan CrossGuard)",
+        "  semua lolos",
+        "",
+        ...MANUAL,
+        "",
+        "Kapasitas node (sebelum → sesudah / batas)",
+        "  pve1: CPU 2 → 4 / 64 inti | memori 4 → 4 / 64 GB | disk 40 → 60 / 1000 GB",
+        "  pve2: CPU 4 → 4 / 64 inti | memori 16 → 16 / 64 GB | disk 200 → 200 / 1000 GB",
+        "",
+        "Total OPD yang berubah (sebelum → sesudah / batas)",
+        "  Dinas Komunikasi dan Informatika: subdomain 1 → 2 / 20 subdomain",
+        "  Dinas Perdagangan: CPU 2 → 4 / 24 inti | memori 4 → 4 / 96 GB | disk 40 → 60 / 2000 GB | subdomain 1 → 1 / 20 subdomain",
+        "  Kecamatan Kota: akun hosting 1 → 0 / 10 akun",
+        "",
+      ].join("\n"),
+    );
+    expect(r.status).toBe(0);
+  });
+
+  test("markdown, for the pull-request comment: destroys and protected resources in alert boxes", () => {
+    const r = pusdat(repo.dir, "plan", "--format", "markdown");
+    expect(r.stdout.split("\n").slice(0, 15)).toEqual([
+      `### Rencana pusdat — stack contoh, dibandingkan dengan merge-base dengan main (${base})`,
+      "",
+      "Hasil: LOLOS. 14 permintaan; 1 dibuat, 2 diubah, 2 dihapus; 2 sumber daya dilindungi tersentuh.  ",
+      "",
+      "> [!WARNING]",
+      "> **AKAN DIHAPUS**",
+      ">",
+      "> - **HAPUS** VM Proxmox `eoffice-lama-vm` — eoffice-lama (requests/vm/eoffice-lama.yaml, berkas dihapus)",
+      "> - **HAPUS** rekaman DNS `kec-kota-dns` — kec-kota (requests/hosting/kec-kota.yaml)",
+      "",
+      "> [!WARNING]",
+      "> **Sumber daya dilindungi yang tersentuh**",
+      ">",
+      "> - **ubah** akun cPanel (WHM) `kec-kota-account`: environment (rahasia) [proteksi dilepas] — kec-kota (requests/hosting/kec-kota.yaml)",
+      "> - **ubah** VM Proxmox `sibapo-app-vm`: cpu, disks [dilindungi] — sibapo-app (requests/vm/sibapo-app.yaml)",
+    ]);
+    expect(r.status).toBe(0);
+  });
+
+  test("json never holds a secret", () => {
+    const r = pusdat(repo.dir, "plan", "--format", "json");
+    const plan = JSON.parse(r.stdout);
+    expect([plan.ok, plan.changes.length, plan.diagnostics]).toEqual([true, 5, []]);
+    expect(r.stdout).not.toMatch(/mock-password|PUSDAT_PASSWORD|4dabf18193072939515e22adb298388d/);
+  });
+});
+
+describe("plans that fail", () => {
+  test("removing an active request is refused, with its file: exit 1", () => {
+    const repo = gitRepo();
+    repo.git("checkout", "-q", "-b", "hapus");
+    repo.edit("subdomain/ppid", null);
+    repo.git("commit", "-qam", "hapus ppid");
+    const r = pusdat(repo.dir, "plan");
+    expect(r.stdout.split("\n").slice(1, 5)).toEqual([
+      "Hasil: DITOLAK. 13 permintaan; 0 dibuat, 0 diubah, 0 dihapus; 0 sumber daya dilindungi tersentuh.",
+      "",
+      "⚠ Perubahan ditolak: tidak ada yang diterapkan",
+      "  permintaan ppid (Subdomain) dihapus padahal masih active; hentikan dulu lewat status decommissioned dengan Nota Dinas penghentian, lalu hapus berkasnya pada pull request berikutnya (requests/subdomain/ppid.yaml, berkas dihapus)",
+    ]);
+    expect(r.status).toBe(1);
+  });
+
+  test("a request over a ceiling fails with the policy's name and the request's file, and nothing is planned", () => {
+    const repo = gitRepo();
+    repo.edit("vm/simpeg-db", { spec: { memoryGb: 64 } });
+    const r = pusdat(repo.dir, "plan");
+    expect(r.stdout).toBe(
+      [
+        "Rencana pusdat — stack contoh",
+        "Hasil: DITOLAK. 14 permintaan; 0 dibuat, 0 diubah, 0 dihapus; 0 sumber daya dilindungi tersentuh.",
+        "",
+        "⚠ Permintaan tidak valid (1 temuan): tidak ada yang direncanakan",
+        "  requests/vm/simpeg-db.yaml:18:13: memoryGb 64 GB melebihi batas per VM; yang diizinkan: 1–32 GB [vm-ceiling]",
+        "",
+      ].join("\n"),
+    );
+    expect(r.status).toBe(1);
+  });
+
+  test("an unknown --base is a usage error (exit 2)", () => {
+    const repo = gitRepo();
+    const r = pusdat(repo.dir, "plan", "--base", "tidak-ada");
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, "", "pusdat: ref git tidak dikenal untuk --base: tidak-ada\n"]);
+  });
+});
+
+test("without git history everything is new, and the plan says so", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-nogit-"));
+  const repo = path.resolve(__dirname, "..");
+  fs.cpSync(path.join(repo, "requests"), path.join(dir, "requests"), { recursive: true });
+  fs.mkdirSync(path.join(dir, "policies"));
+  fs.copyFileSync(path.join(repo, "policies/config.json"), path.join(dir, "policies/config.json"));
+  fs.copyFileSync(path.join(repo, "Pulumi.contoh.yaml"), path.join(dir, "Pulumi.contoh.yaml"));
+  const r = pusdat(dir, "plan");
+  expect(r.stdout.split("\n").slice(0, 3)).toEqual([
+    "Rencana pusdat — stack contoh, dibandingkan dengan kosong (tanpa riwayat git)",
+    "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 5 sumber daya dilindungi tersentuh.",
+    "Tidak ada riwayat git atau cabang main: semua permintaan dianggap baru.",
+  ]);
+  expect(r.status).toBe(0);
+});
