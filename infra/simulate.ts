@@ -90,9 +90,18 @@ export async function simulate(opts: SimulateOptions): Promise<Simulation> {
     });
     return original(req, cb);
   };
-  const outputs = await runProgram(opts);
-  // Registrations continue after the program returns; wait for the queue to drain (internal, but exported).
-  await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+  // The SDK captures a stack trace for every promise and resource (for leak reports and source
+  // positions). Under mocks nobody reads them, and formatting them was most of a plan's time.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  let outputs: Awaited<ReturnType<typeof runProgram>>;
+  try {
+    outputs = await runProgram(opts);
+    // Registrations continue after the program returns; wait for the queue to drain (internal, but exported).
+    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
   for (const r of resources) r.urn = urnOf(opts.stack, r);
   return { resources, outputs };
 }

@@ -20,7 +20,7 @@ import { validateRequests } from "../infra/validate";
 import { analyze, type Diagnostic } from "../policies/analyze";
 import { setPolicyContext } from "../policies/context";
 
-export const EMPTY_BASE = "kosong";
+export const EMPTY_BASE = "kosong"; // also spelled out in cli.ts, which must not import this module eagerly
 
 /** Placeholders: the plan builds nothing, but the program checks that credentials exist. */
 const PLAN_ENV = { CLOUDFLARE_API_TOKEN: "plan", WHM_HOST: "plan", WHM_API_TOKEN: "plan", PROXMOX_VE_API_TOKEN: "plan" };

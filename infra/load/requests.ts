@@ -9,7 +9,7 @@ import type { Finding } from "../findings";
 import { API_VERSION } from "../model/common";
 import { schemaProblems, show } from "../model/issues";
 import { KIND_FOLDER, KIND_SCHEMAS, KINDS, type Kind, type Request } from "../model/kinds";
-import { MAX_FILE_BYTES, parseYamlMapping, tooLargeMessage, type Path, type SourceDoc } from "./source";
+import { MAX_FILE_BYTES, type ParseOutcome, parseYamlMapping, parseYamlText, type Path, type SourceDoc, tooLargeMessage } from "./source";
 
 export interface LoadedRequest<R extends Request = Request> {
   /** Path as the user sees it (relative to the working directory, with '/'). */
@@ -49,97 +49,75 @@ function walk(root: string, rel = ""): Entry[] {
   return out;
 }
 
-/** The file's bytes, or its size when it is over the limit (checked on the open descriptor, before reading). */
-function readBounded(file: string): Buffer | number {
-  const fd = fs.openSync(file, "r");
-  try {
-    const size = fs.fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return size;
-    const buf = Buffer.allocUnsafe(size);
-    let off = 0;
-    while (off < size) {
-      const n = fs.readSync(fd, buf, off, size - off, off);
-      if (n === 0) break;
-      off += n;
-    }
-    return buf.subarray(0, off);
-  } finally {
-    fs.closeSync(fd);
+/**
+ * Reads a file the fast way (one native call, as text). Only a file that may be too large or not
+ * UTF-8 (the decoder put U+FFFD in it) is read again as bytes for the exact check and message.
+ */
+function readRequest(file: string): ParseOutcome {
+  const text = fs.readFileSync(file, "utf8");
+  if (text.length > MAX_FILE_BYTES / 4 || text.includes("\uFFFD")) {
+    const bytes = fs.readFileSync(file);
+    return bytes.length > MAX_FILE_BYTES ? { ok: false, problems: [{ line: 1, column: 1, rule: "berkas", message: tooLargeMessage(bytes.length) }] } : parseYamlMapping(bytes);
   }
+  return parseYamlText(text);
 }
 
 export function loadRequests(dir: string): LoadResult {
   const findings: Finding[] = [];
   const requests: LoadedRequest[] = [];
   const files = walk(dir);
+  const shownDir = displayPath(dir);
   for (const { rel, link } of files) {
-    const abs = path.join(dir, rel);
-    const file = displayPath(abs);
-    const at = (line: number, column: number, rule: string, message: string) => findings.push({ file, line, column, rule, message });
-    const layout = layoutProblem(rel, link);
-    if (layout) {
-      at(1, 1, "berkas", layout);
-      continue;
-    }
-    const bytes = readBounded(abs);
-    if (typeof bytes === "number") {
-      at(1, 1, "berkas", tooLargeMessage(bytes));
-      continue;
-    }
-    const parsed = parseYamlMapping(bytes);
-    if (!parsed.ok) {
-      for (const p of parsed.problems) at(p.line, p.column, p.rule, p.message);
-      continue;
-    }
-    const { source, value } = parsed;
-    const place = (p: Path, key = false) => source.position(p, key);
-    const report = (p: Path, rule: string, message: string, key = false) => {
-      const pos = place(p, key);
-      at(pos.line, pos.column, rule, message);
-    };
-
-    const kind = value.kind;
-    if (typeof kind !== "string" || !(KINDS as string[]).includes(kind)) {
-      if (value.apiVersion !== API_VERSION) report(["apiVersion"], "schema", versionMessage(value.apiVersion));
-      report(
-        ["kind"],
-        "schema",
-        kind === undefined
-          ? `kolom wajib kind tidak ada; isi dengan: ${KINDS.join(", ")}`
-          : `kind: nilai ${show(kind)} tidak sah; yang diizinkan: ${KINDS.join(", ")}`,
-      );
-      continue;
-    }
-    const schema = KIND_SCHEMAS[kind as Kind];
-    const result = schema.safeParse(value);
-    if (!result.success) {
-      for (const p of schemaProblems(schema, result.error, value)) {
-        report(p.path, "schema", p.path[0] === "apiVersion" ? versionMessage(value.apiVersion) : p.message, p.key);
-      }
-      continue;
-    }
-    const request = result.data as Request;
-    const [folder, name] = rel.split("/") as [string, string];
-    let placed = true;
-    if (FOLDER_KIND.get(folder) !== request.kind) {
-      placed = false;
-      report(
-        ["kind"],
-        "berkas",
-        `kind ${request.kind} tidak cocok dengan folder ${folder}/; permintaan ${request.kind} harus berada di requests/${KIND_FOLDER[request.kind]}/`,
-      );
-    }
-    if (name !== `${request.metadata.id}.yaml`) {
-      placed = false;
-      report(
-        ["metadata", "id"],
-        "berkas",
-        `nama berkas ${show(name)} tidak cocok dengan metadata.id ${show(request.metadata.id)}; berkas harus bernama ${request.metadata.id}.yaml`,
-      );
-    }
-    if (placed) requests.push({ file, request, source });
+    const file = `${shownDir}/${rel}`;
+    const r = loadOne(path.join(dir, rel), rel, link);
+    if ("problems" in r) for (const p of r.problems) findings.push({ file, ...p });
+    else requests.push({ file, request: r.request, source: r.source });
   }
   return { requests, findings, files: files.length };
+}
+
+type Problem = Omit<Finding, "file">;
+
+function report(problems: Problem[], source: SourceDoc, p: Path, rule: string, message: string, key = false): void {
+  const pos = source.position(p, key);
+  problems.push({ line: pos.line, column: pos.column, rule, message });
+}
+
+/** One file: its request, or every problem with it. */
+function loadOne(abs: string, rel: string, link: boolean): { request: Request; source: SourceDoc } | { problems: Problem[] } {
+  const layout = layoutProblem(rel, link);
+  if (layout) return { problems: [{ line: 1, column: 1, rule: "berkas", message: layout }] };
+  const parsed = readRequest(abs);
+  if (!parsed.ok) return { problems: parsed.problems };
+  const { source, value } = parsed;
+  const problems: Problem[] = [];
+
+  const kind = value.kind;
+  if (typeof kind !== "string" || !(KINDS as string[]).includes(kind)) {
+    if (value.apiVersion !== API_VERSION) report(problems, source, ["apiVersion"], "schema", versionMessage(value.apiVersion));
+    const allowed = KINDS.join(", ");
+    report(problems, source, ["kind"], "schema", kind === undefined ? `kolom wajib kind tidak ada; isi dengan: ${allowed}` : `kind: nilai ${show(kind)} tidak sah; yang diizinkan: ${allowed}`);
+    return { problems };
+  }
+  const schema = KIND_SCHEMAS[kind as Kind];
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    for (const p of schemaProblems(schema, result.error, value)) {
+      report(problems, source, p.path, "schema", p.path[0] === "apiVersion" ? versionMessage(value.apiVersion) : p.message, p.key);
+    }
+    return { problems };
+  }
+  const request = result.data as Request;
+  const [folder, name] = rel.split("/") as [string, string];
+  if (FOLDER_KIND.get(folder) !== request.kind) {
+    const want = `requests/${KIND_FOLDER[request.kind]}/`;
+    report(problems, source, ["kind"], "berkas", `kind ${request.kind} tidak cocok dengan folder ${folder}/; permintaan ${request.kind} harus berada di ${want}`);
+  }
+  if (name !== `${request.metadata.id}.yaml`) {
+    const id = request.metadata.id;
+    report(problems, source, ["metadata", "id"], "berkas", `nama berkas ${show(name)} tidak cocok dengan metadata.id ${show(id)}; berkas harus bernama ${id}.yaml`);
+  }
+  return problems.length ? { problems } : { request, source };
 }
 
 function versionMessage(v: unknown): string {

@@ -20,10 +20,16 @@ export const IsoDate = z
   .refine(isRealDate, { error: "tanggal yang benar-benar ada di kalender (YYYY-MM-DD)" })
   .meta({ description: "Tanggal, format YYYY-MM-DD" });
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** For "YYYY-MM-DD" (already matched by the regex): does that day exist in the Gregorian calendar? */
 export function isRealDate(s: string): boolean {
-  const [y, m, d] = s.split("-").map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS[m - 1]!);
 }
 
 const NOTA_NUMBER = /^[0-9A-Za-z.\-]+(\/[0-9A-Za-z.\-]+)+$/;

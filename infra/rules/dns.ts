@@ -89,16 +89,19 @@ export const subdomainTarget: Rule = (ctx) =>
       : [{ ref, path: ["spec", "target"], message: `target harus berisi tepat satu dari ip, ipv6, cname; yang tertulis: ${given.join(", ") || "(kosong)"}` }];
   });
 
-export const publicTargets: Rule = (ctx) =>
-  ofKind(ctx, "Subdomain").flatMap((ref) => {
+export const publicTargets: Rule = (ctx) => {
+  const seen = new Map<string, string | null>(); // many records share an address: judge each once
+  return ofKind(ctx, "Subdomain").flatMap((ref) => {
     const out: RuleFinding[] = [];
     for (const k of ["ip", "ipv6"] as const) {
       const a = ref.request.spec.target[k];
-      const problem = a === undefined ? null : addressProblem(a, ctx.site.publicRanges);
+      if (a !== undefined && !seen.has(a)) seen.set(a, addressProblem(a, ctx.site.publicRanges));
+      const problem = a === undefined ? null : seen.get(a)!;
       if (problem) out.push({ ref, path: ["spec", "target", k], message: problem });
     }
     return out;
   });
+};
 
 export const ttlRules: Rule = (ctx) =>
   ofKind(ctx, "Subdomain").flatMap((ref) => {

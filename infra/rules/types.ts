@@ -20,8 +20,18 @@ export interface RuleFinding {
 
 export type Rule = (ctx: RuleContext) => RuleFinding[];
 
-export const ofKind = <K extends Request["kind"]>(ctx: RuleContext, kind: K) =>
-  ctx.requests.filter((r) => r.request.kind === kind) as LoadedRequest<Extract<Request, { kind: K }>>[];
+const byKind = new WeakMap<ReadonlyArray<LoadedRequest>, Map<string, LoadedRequest[]>>();
+
+/** The requests of one kind, in arrival order; grouped once per request list, however many rules ask. */
+export function ofKind<K extends Request["kind"]>(ctx: RuleContext, kind: K): LoadedRequest<Extract<Request, { kind: K }>>[] {
+  let groups = byKind.get(ctx.requests);
+  if (!groups) {
+    groups = new Map();
+    for (const r of ctx.requests) (groups.get(r.request.kind) ?? groups.set(r.request.kind, []).get(r.request.kind)!).push(r);
+    byKind.set(ctx.requests, groups);
+  }
+  return (groups.get(kind) ?? []) as LoadedRequest<Extract<Request, { kind: K }>>[];
+}
 
 export type SubdomainRef = LoadedRequest<Subdomain>;
 export type HostingRef = LoadedRequest<HostingAccount>;
