@@ -184,6 +184,14 @@ describe("the sample requests", () => {
   });
 });
 
+test("without a zone id in the stack, the zone is looked up by name", async () => {
+  const root = makeProject();
+  const stackFile = path.join(root, "Pulumi.contoh.yaml");
+  fs.writeFileSync(stackFile, fs.readFileSync(stackFile, "utf8").replace(/^  pusdat:cloudflareZoneId: .*\n/m, ""));
+  const sim = await run(root);
+  expect(byName(sim.resources, "cloudflare:index/dnsRecord:DnsRecord", "sibapo-dns").inputs.zoneId).toBe("zone-by-name");
+});
+
 describe("decommissioning", () => {
   const decommission = { status: "decommissioned", decommission: { notaDinas: { number: "000.8.3.3/140/DISDIK/2027", date: "2027-02-01" } } };
 

@@ -133,6 +133,24 @@ describe("plans that fail", () => {
     expect(r.status).toBe(1);
   });
 
+  test("over a node's capacity and over an OPD's total: the rule (= policy) name and the file", () => {
+    const repo = gitRepo();
+    const vm = sample("vm/sibapo-app") as { metadata: object; spec: object };
+    // Dinas Perdagangan: 8 + 8 + 8 cores arrive before sibapo-app's 2 → 26 > 24. Node pve2: 32 + 20 GB
+    // arrive before simpeg-db's 16 → 68 > 64.
+    for (const [i, node, memoryGb] of [[1, "pve2", 32], [2, "pve2", 20], [3, "pve1", 4]] as const) {
+      repo.add(`vm/besar-${i}`, { ...vm, metadata: { ...vm.metadata, id: `besar-${i}` }, spec: { ...vm.spec, hostname: `besar-${i}`, node, cpu: 8, memoryGb, vmid: 300 + i, ip: `10.20.30.${100 + i}` } });
+    }
+    const r = pusdat(repo.dir, "plan");
+    expect(r.stdout.split("\n").slice(3, 7)).toEqual([
+      "⚠ Permintaan tidak valid (2 temuan): tidak ada yang direncanakan",
+      "  requests/vm/sibapo-app.yaml:18:8: total CPU OPD \"Dinas Perdagangan\" menjadi 26 inti; batas per OPD 24 inti (sudah terpakai 24 inti) [opd-totals]",
+      "  requests/vm/simpeg-db.yaml:19:13: kapasitas memori node pve2 terlampaui: 68 GB dari 64 GB (64 GB × overcommit 1); sisa sebelum permintaan ini 12 GB [node-capacity]",
+      "",
+    ]);
+    expect(r.status).toBe(1);
+  });
+
   test("an unknown --base is a usage error (exit 2)", () => {
     const repo = gitRepo();
     const r = pusdat(repo.dir, "plan", "--base", "tidak-ada");
