@@ -55,6 +55,16 @@ function options(r: CapturedResource) {
 
 const props = (r: CapturedResource) => Struct.fromJavaScript(JSON.parse(JSON.stringify(r.inputs)));
 
+/** AnalyzeRequest and AnalyzerResource share these fields: what the engine says of every resource. */
+function describe<T extends analyzerPb.AnalyzeRequest | analyzerPb.AnalyzerResource>(msg: T, r: CapturedResource): T {
+  msg.setType(r.type);
+  msg.setUrn(r.urn);
+  msg.setName(r.name);
+  msg.setProperties(props(r));
+  msg.setOptions(options(r));
+  return msg;
+}
+
 function call<T>(fn: (call: { request: unknown }, cb: (err: unknown, res: T) => void) => void, request: unknown): Promise<T> {
   return new Promise((resolve, reject) => fn({ request }, (err, res) => (err ? reject(err) : resolve(res))));
 }
@@ -84,24 +94,14 @@ export async function analyze(resources: CapturedResource[], cfg?: PolicyConfig,
 
   // Analyze: each custom resource, with its inputs, before it would be created or updated.
   for (const r of resources.filter((x) => x.custom && !x.type.startsWith("pulumi:providers:"))) {
-    const req = new analyzerPb.AnalyzeRequest();
-    req.setType(r.type);
-    req.setUrn(r.urn);
-    req.setName(r.name);
-    req.setProperties(props(r));
-    req.setOptions(options(r));
+    const req = describe(new analyzerPb.AnalyzeRequest(), r);
     read(await call<Response>(analyzeOne, req), r.urn, resourcePolicies.map((p) => p.name), applied, diagnostics);
   }
   // AnalyzeStack: everything at once, parents included.
   const req = new analyzerPb.AnalyzeStackRequest();
   req.setResourcesList(
     resources.map((r) => {
-      const a = new analyzerPb.AnalyzerResource();
-      a.setType(r.type);
-      a.setUrn(r.urn);
-      a.setName(r.name);
-      a.setProperties(props(r));
-      a.setOptions(options(r));
+      const a = describe(new analyzerPb.AnalyzerResource(), r);
       a.setParent(r.parent);
       a.setDependenciesList(r.dependencies);
       return a;
