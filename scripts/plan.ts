@@ -127,7 +127,15 @@ export async function makePlan(input: PlanInput): Promise<Plan> {
   plan.capacity = { before: capacityReport(baseRequests, input.site, input.ceilings), after: capacityReport(head.requests, input.site, input.ceilings) };
   if (plan.refused.length) return plan;
 
-  const before = base.dir && baseRequests.length ? await resources(input, base.dir) : { resources: [], manual: [] };
+  let before: Awaited<ReturnType<typeof resources>> = { resources: [], manual: [] };
+  if (base.dir && baseRequests.length) {
+    try {
+      before = await resources(input, base.dir);
+    } catch (e) {
+      // The program refuses an invalid base as it refuses anything invalid; say so and compare with nothing.
+      notes.push(`Program tidak dapat dijalankan untuk base (${(e as Error).message.split("\n")[0]}); sumber daya dibandingkan dengan kosong.`);
+    }
+  }
   const after = await resources(input, input.requestsDir);
   plan.changes = diffResources(before.resources, after.resources);
   plan.manual = after.manual;

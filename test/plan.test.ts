@@ -151,6 +151,22 @@ describe("plans that fail", () => {
     expect(r.status).toBe(1);
   });
 
+  test("an invalid request at the base is noted, and the plan still compares what it can", () => {
+    const repo = gitRepo();
+    repo.edit("vm/simpeg-db", { spec: { memoryGb: 64 } });
+    repo.git("commit", "-qam", "rusak di main");
+    repo.git("checkout", "-q", "-b", "perbaikan");
+    repo.edit("vm/simpeg-db", { spec: { memoryGb: 16 } });
+    repo.git("commit", "-qam", "perbaiki");
+    const r = pusdat(repo.dir, "plan", "--base", "main");
+    expect(r.stdout.split("\n").slice(1, 4)).toEqual([
+      "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 5 sumber daya dilindungi tersentuh.",
+      "Permintaan di base memiliki 1 temuan; perbandingan memakai yang dapat dibaca.",
+      "Program tidak dapat dijalankan untuk base (pusdat: 1 temuan; tidak ada yang diterapkan sampai semuanya diperbaiki:); sumber daya dibandingkan dengan kosong.",
+    ]);
+    expect(r.status).toBe(0);
+  });
+
   test("an unknown --base is a usage error (exit 2)", () => {
     const repo = gitRepo();
     const r = pusdat(repo.dir, "plan", "--base", "tidak-ada");
