@@ -80,15 +80,35 @@ function requestsDir(opts: CommonOptions, io: Io): string {
 
 function common(cmd: Command): Command {
   return cmd
+    .usage("[opsi]")
     .option("--requests <dir>", "folder permintaan", "requests")
     .option("--stack <name>", "stack Pulumi (berkas Pulumi.<name>.yaml)", "contoh")
     .option("--policy-config <file>", "konfigurasi policy pack (batas sumber daya)", "policies/config.json");
 }
 
+const TITLES: Record<string, string> = { "Usage:": "Pemakaian:", "Options:": "Opsi:", "Commands:": "Perintah:", "Arguments:": "Argumen:" };
+
+/** Commander's help in Bahasa Indonesia: headings, defaults and choices. */
+const HELP = {
+  styleTitle: (t: string) => TITLES[t] ?? t,
+  subcommandTerm: (c: Command) =>
+    [c.name(), c.options.length ? "[opsi]" : "", ...c.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`))].filter(Boolean).join(" "),
+  optionDescription: (o: Option) => {
+    const extra = [
+      o.argChoices ? `pilihan: ${o.argChoices.join(", ")}` : "",
+      o.defaultValue !== undefined ? `bawaan: ${JSON.stringify(o.defaultValue)}` : "",
+    ].filter(Boolean);
+    return extra.length ? `${o.description} (${extra.join("; ")})` : o.description;
+  },
+};
+
 export function buildProgram(io: Io): Command {
   const program = new Command("pusdat")
     .description("Layanan Pusat Data sebagai kode: periksa, rencanakan dan dokumentasikan permintaan layanan")
+    .configureHelp(HELP)
+    .usage("[opsi] [perintah]")
     .helpOption("-h, --help", "tampilkan bantuan")
+    .helpCommand("help [perintah]", "tampilkan bantuan untuk perintah")
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined });

@@ -71,7 +71,7 @@ function sections(p: Plan, md: boolean): Section[] {
     warn: bad.some((d) => d.enforcementLevel === "mandatory"),
     lines: bad.length
       ? bad.map((d) => `${d.enforcementLevel === "mandatory" ? "GAGAL" : "peringatan"} ${d.policy} [${d.enforcementLevel}] ${d.file || d.request || "stack"}: ${d.message}`)
-      : p.refused.length ? ["tidak dijalankan: ada perubahan yang ditolak"] : ["semua lolos"],
+      : p.refused.length ? ["tidak dijalankan: ada perubahan yang ditolak"] : [`semua lolos: ${p.policies.join(", ")}`],
   });
   if (p.manual.length) out.push({ title: "Langkah manual", lines: p.manual.map((m) => `${m.id} (${m.kind}, ${m.state}): ${m.text}`) });
   const nb = new Map(p.capacity.before.nodes.map((u) => [u.key, u]));

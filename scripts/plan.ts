@@ -17,6 +17,7 @@ import { diffResources, requestOf, type ResourceChange } from "../infra/plan/dif
 import { inventoryOf, transitionProblems } from "../infra/plan/inventory";
 import { type CapturedResource, simulate } from "../infra/simulate";
 import { validateRequests } from "../infra/validate";
+import { policies } from "../policies/all";
 import { analyze, type Diagnostic } from "../policies/analyze";
 import { setPolicyContext } from "../policies/context";
 
@@ -144,7 +145,7 @@ export async function makePlan(input: PlanInput): Promise<Plan> {
   try {
     const analysis = await analyze(after.resources, input.policy);
     const byUrn = new Map(after.resources.map((r) => [r.urn, r]));
-    plan.policies = [...analysis.applied.keys()];
+    plan.policies = policies.map((p) => p.name).filter((n) => analysis.applied.has(n)); // the pack's order
     plan.diagnostics = analysis.diagnostics.map((d) => {
       const r = byUrn.get(d.urn);
       const request = r ? requestOf(r) : "";

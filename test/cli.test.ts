@@ -71,6 +71,28 @@ describe("pusdat validate: samples and formats", () => {
   });
 });
 
+test("help is in Bahasa Indonesia, exit 0", async () => {
+  const r = await run("--help");
+  expect(r.out.split("\n")).toEqual([
+    "Pemakaian: pusdat [opsi] [perintah]",
+    "",
+    "Layanan Pusat Data sebagai kode: periksa, rencanakan dan dokumentasikan",
+    "permintaan layanan",
+    "",
+    "Opsi:",
+    "  -h, --help       tampilkan bantuan",
+    "",
+    "Perintah:",
+    "  validate [opsi]  periksa semua permintaan: skema, aturan lintas permintaan,",
+    "                   kapasitas dan batas",
+    "  plan [opsi]      rencana: sumber daya yang akan dibuat, diubah atau dihapus,",
+    "                   kebijakan, kapasitas dan langkah manual",
+    "  help [perintah]  tampilkan bantuan untuk perintah",
+    "",
+  ]);
+  expect(r.code).toBe(0);
+});
+
 describe("pusdat: usage errors exit 2", () => {
   test.each([
     [["validate", "--bogus"], "pusdat: opsi tidak dikenal '--bogus'; lihat pusdat --help\n"],

@@ -52,7 +52,7 @@ describe("a branch with a new subdomain, a decommission, a removal and a resize"
         "  + buat rekaman DNS portal-desa-dns — portal-desa (requests/subdomain/portal-desa.yaml)",
         "",
         "Kebijakan (16 kebijakan CrossGuard)",
-        "  semua lolos",
+        "  semua lolos: dns-zone-only, dns-no-wildcard, dns-public-address, dns-proxied-ttl, dns-reserved-label, dns-traceable, hosting-plan-allowed, hosting-plan-ceiling, hosting-no-removeacct, vm-ceiling, vm-template-allowed, vm-protected, vm-traceable-tags, node-capacity, opd-totals, unique-claims",
         "",
         ...MANUAL,
         "",
