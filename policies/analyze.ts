@@ -56,7 +56,7 @@ function options(r: CapturedResource) {
 const props = (r: CapturedResource) => Struct.fromJavaScript(JSON.parse(JSON.stringify(r.inputs)));
 
 /** AnalyzeRequest and AnalyzerResource share these fields: what the engine says of every resource. */
-function describe<T extends analyzerPb.AnalyzeRequest | analyzerPb.AnalyzerResource>(msg: T, r: CapturedResource): T {
+export function describe<T extends analyzerPb.AnalyzeRequest | analyzerPb.AnalyzerResource>(msg: T, r: CapturedResource): T {
   msg.setType(r.type);
   msg.setUrn(r.urn);
   msg.setName(r.name);

@@ -1,0 +1,71 @@
+/**
+ * The pack over the wire, as the engine drives it: Pulumi's run-policy-pack serves it on a gRPC port;
+ * a client sends Configure (the policy config the CLI reads from --policy-pack-config) and Analyze
+ * (a resource the real program registers). Proves the engine's config reaches the policies.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import * as path from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { simulate } from "../infra/simulate";
+import { policies } from "./all";
+import { describe as describeResource } from "./analyze";
+
+let pack: ChildProcess;
+let client: AnalyzerClient;
+
+beforeAll(async () => {
+  pack = spawn(process.execPath, [require.resolve("@pulumi/pulumi/cmd/run-policy-pack"), "127.0.0.1:1", "."], {
+    cwd: path.resolve(__dirname),
+    env: { ...process.env, PUSDAT_STACK: "contoh" },
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    pack.stdout!.on("data", (d) => {
+      out += d;
+      if (out.includes("\n")) resolve(out.split("\n")[0]!);
+    });
+    pack.on("exit", (code) => reject(new Error(`pack exited ${code}`)));
+  });
+  client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+}, 60_000);
+
+afterAll(() => {
+  client?.close();
+  pack?.kill();
+});
+
+const rpc = <Req, Res>(fn: (req: Req, cb: (e: grpc.ServiceError | null, r: Res) => void) => unknown, req: Req) =>
+  new Promise<Res>((resolve, reject) => fn.call(client, req, (e, r) => (e ? reject(e) : resolve(r))));
+
+/** What the CLI sends for `--policy-pack-config`: every policy with its level ("all" expanded) and its properties. */
+function configure(cfg: Record<string, Record<string, unknown>>) {
+  const req = new analyzerPb.ConfigureAnalyzerRequest();
+  for (const p of policies) {
+    const c = new analyzerPb.PolicyConfig();
+    c.setEnforcementlevel(analyzerPb.EnforcementLevel.MANDATORY);
+    c.setProperties(Struct.fromJavaScript((cfg[p.name] ?? {}) as never));
+    req.getPolicyconfigMap().set(p.name, c);
+  }
+  return rpc(client.configure, req);
+}
+
+test("Configure then Analyze over gRPC: the engine's ceiling overrides the file's", async () => {
+  const sim = await simulate({ stack: "contoh", root: path.resolve(__dirname, ".."), env: { CLOUDFLARE_API_TOKEN: "x", WHM_HOST: "h", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" }, previous: {} });
+  const vm = sim.resources.find((r) => r.name === "sibapo-app-vm")!;
+  const analyzeVm = async () => {
+    const res = await rpc<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>(client.analyze, describeResource(new analyzerPb.AnalyzeRequest(), vm));
+    return res.getDiagnosticsList().map((d) => [d.getPolicyname(), d.getEnforcementlevel(), d.getMessage().split("\n").pop()]);
+  };
+
+  await configure({});
+  expect(await analyzeVm()).toEqual([]);
+
+  await configure({ "vm-ceiling": { maxCores: 1, maxMemoryGb: 2 } });
+  expect(await analyzeVm()).toEqual([
+    ["vm-ceiling", analyzerPb.EnforcementLevel.MANDATORY, "VM sibapo-app: cpu 2 inti melebihi batas per VM; yang diizinkan: 1–1 inti"],
+    ["vm-ceiling", analyzerPb.EnforcementLevel.MANDATORY, "VM sibapo-app: memoryGb 4 GB melebihi batas per VM; yang diizinkan: 1–2 GB"],
+  ]);
+}, 60_000);
