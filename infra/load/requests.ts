@@ -9,7 +9,7 @@ import type { Finding } from "../findings";
 import { API_VERSION } from "../model/common";
 import { schemaProblems, show } from "../model/issues";
 import { KIND_FOLDER, KIND_SCHEMAS, KINDS, type Kind, type Request } from "../model/kinds";
-import { MAX_FILE_BYTES, type ParseOutcome, parseYamlMapping, parseYamlText, type Path, type SourceDoc, tooLargeMessage } from "./source";
+import { MAX_FILE_BYTES, type ParseOutcome, parseYamlMapping, parseYamlText, type Path, type SourceDoc } from "./source";
 
 export interface LoadedRequest<R extends Request = Request> {
   /** Path as the user sees it (relative to the working directory, with '/'). */
@@ -55,10 +55,7 @@ function walk(root: string, rel = ""): Entry[] {
  */
 function readRequest(file: string): ParseOutcome {
   const text = fs.readFileSync(file, "utf8");
-  if (text.length > MAX_FILE_BYTES / 4 || text.includes("\uFFFD")) {
-    const bytes = fs.readFileSync(file);
-    return bytes.length > MAX_FILE_BYTES ? { ok: false, problems: [{ line: 1, column: 1, rule: "berkas", message: tooLargeMessage(bytes.length) }] } : parseYamlMapping(bytes);
-  }
+  if (text.length > MAX_FILE_BYTES / 4 || text.includes("\uFFFD")) return parseYamlMapping(fs.readFileSync(file));
   return parseYamlText(text);
 }
 
