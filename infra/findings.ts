@@ -11,3 +11,6 @@ export interface Finding {
 export function compareFindings(a: Finding, b: Finding): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
+
+/** The one-line form every report uses: `file:line:column: message [rule]`. */
+export const findingLine = (f: Finding): string => `${f.file}:${f.line}:${f.column}: ${f.message} [${f.rule}]`;

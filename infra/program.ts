@@ -11,7 +11,7 @@ import { HostingAccount } from "./components/hosting";
 import { VirtualMachine } from "./components/vm";
 import { NodeBackup } from "./components/backup";
 import { ceilingsOf, loadPolicyConfig, loadSiteConfig } from "./config/load";
-import type { Finding } from "./findings";
+import { type Finding, findingLine } from "./findings";
 import { type Desired, planResources } from "./plan/desired";
 import { type Inventory, inventoryOf, transitionProblems } from "./plan/inventory";
 import { createProviders, missingCredentials } from "./providers";
@@ -35,7 +35,7 @@ export interface ProgramOptions {
   skipRuleChecksForPolicyTests?: boolean;
 }
 
-const lines = (fs: Finding[]) => fs.map((f) => `  ${f.file}:${f.line}:${f.column}: ${f.message} [${f.rule}]`).join("\n");
+const lines = (fs: Finding[]) => fs.map((f) => `  ${findingLine(f)}`).join("\n");
 
 /** Everything that decides, without creating a resource: used by the program and by `pusdat plan`. */
 export function prepare(root: string, stack: string, skipRuleChecks = false, requestsDir = path.join(root, "requests")) {

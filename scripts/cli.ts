@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { ceilingsOf, loadPolicyConfig, loadSiteConfig } from "../infra/config/load";
-import type { Finding } from "../infra/findings";
+import { type Finding, findingLine } from "../infra/findings";
 import { validateRequests } from "../infra/validate";
 import { formatFindings, type Format } from "./format";
 import type { PlanFormat } from "./plan-format";
@@ -62,7 +62,7 @@ function loadSite(opts: CommonOptions, io: Io) {
   const policy = loadPolicyConfig(opts.policyConfig);
   const problems: Finding[] = [...(site.ok ? [] : site.problems), ...(policy.ok ? [] : policy.problems)];
   if (!site.ok || !policy.ok) {
-    for (const p of problems) io.err(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.rule}]\n`);
+    for (const p of problems) io.err(`${findingLine(p)}\n`);
     io.err(`Konfigurasi tidak sah (${problems.length} masalah); perbaiki dulu sebelum memeriksa permintaan.\n`);
     throw new Exit(EXIT.usage);
   }

@@ -1,5 +1,5 @@
 /** Findings as text (people), GitHub workflow annotations (pull requests) or JSON (machines). */
-import type { Finding } from "../infra/findings";
+import { type Finding, findingLine } from "../infra/findings";
 
 export type Format = "text" | "json" | "github";
 
@@ -26,7 +26,7 @@ export function formatFindings(format: Format, findings: ReadonlyArray<Finding>,
   const lines = findings.map((f) =>
     format === "github"
       ? `::error file=${escProp(f.file)},line=${f.line},col=${f.column},title=${escProp(`pusdat ${f.rule}`)}::${escData(f.message)}`
-      : `${f.file}:${f.line}:${f.column}: ${f.message} [${f.rule}]`,
+      : findingLine(f),
   );
   lines.push(summaryLine(findings, s));
   return `${lines.join("\n")}\n`;

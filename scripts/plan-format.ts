@@ -3,6 +3,7 @@
  * machines. Destroys and protected resources come first and stand out. Secrets never appear: the
  * plan holds field names, not values.
  */
+import { findingLine } from "../infra/findings";
 import type { Usage } from "../infra/plan/capacity";
 import type { ResourceChange } from "../infra/plan/diff";
 import { LABEL, UNIT } from "../infra/rules/capacity";
@@ -54,7 +55,7 @@ function sections(p: Plan, md: boolean): Section[] {
   const file = (id: string) => p.files[id] ?? "";
   const out: Section[] = [];
   if (p.findings.length) {
-    out.push({ title: `Permintaan tidak valid (${p.findings.length} temuan): tidak ada yang direncanakan`, warn: true, lines: p.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.message} [${f.rule}]`) });
+    out.push({ title: `Permintaan tidak valid (${p.findings.length} temuan): tidak ada yang direncanakan`, warn: true, lines: p.findings.map(findingLine) });
     return out;
   }
   if (p.refused.length) out.push({ title: "Perubahan ditolak: tidak ada yang diterapkan", warn: true, lines: p.refused.map((r) => `${r.message} (${file(r.id)})`) });
