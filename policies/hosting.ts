@@ -2,7 +2,7 @@
 import * as command from "@pulumi/command";
 import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { planProblems } from "../infra/rules/hosting";
-import { ENV } from "../infra/whm/account";
+import { ENV, WHM_COMMANDS } from "../infra/whm/account";
 import { ceiling, policyContext } from "./context";
 
 const planOf = (env: Record<string, string> | undefined) => env?.[ENV.plan] ?? "";
@@ -31,8 +31,6 @@ export const hostingPlanCeiling: ResourceValidationPolicy = {
     for (const p of planProblems(plan, policyContext().site, ceiling("hosting-plan-ceiling", args.getConfig()))) report(`akun ${c.environment[ENV.username]}: ${p}`);
   }),
 };
-
-export const WHM_COMMANDS = { create: "node scripts/whm.js create", update: "node scripts/whm.js update", delete: "node scripts/whm.js delete" };
 
 export const hostingNoRemoveacct: ResourceValidationPolicy = {
   name: "hosting-no-removeacct",

@@ -2,7 +2,7 @@ import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { HostingPlan } from "../plan/desired";
-import { ENV } from "../whm/account";
+import { ENV, WHM_COMMANDS } from "../whm/account";
 import { dnsRecord } from "./dns";
 
 export interface HostingAccountArgs {
@@ -30,9 +30,7 @@ export class HostingAccount extends pulumi.ComponentResource {
     new command.local.Command(
       `${p.id}-account`,
       {
-        create: "node scripts/whm.js create",
-        update: "node scripts/whm.js update",
-        delete: "node scripts/whm.js delete",
+        ...WHM_COMMANDS,
         environment: {
           [ENV.username]: p.username,
           [ENV.domain]: p.domain,

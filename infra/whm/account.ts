@@ -25,6 +25,9 @@ export const ENV = {
   suspendReason: "PUSDAT_SUSPEND_REASON",
 } as const;
 
+/** The fixed command text @pulumi/command runs; the policy pack checks the program uses exactly these. */
+export const WHM_COMMANDS = { create: "node scripts/whm.js create", update: "node scripts/whm.js update", delete: "node scripts/whm.js delete" } as const;
+
 export function readAccountEnv(env: NodeJS.ProcessEnv): AccountEnv {
   const need = (k: string) => {
     const v = env[k];
