@@ -62,22 +62,25 @@ function git(root: string, args: string[]): { ok: boolean; out: Buffer } {
   return { ok: r.status === 0, out: r.stdout ?? Buffer.alloc(0) };
 }
 
-/** The requests folder as it is at `ref`, extracted into a temporary project root; null when it has none. */
-function extractBase(input: PlanInput, ref: string): string | null {
+/** The requests folder as it is at `ref`, extracted under a temporary folder (`tmp`, the caller removes it); null when it has none. */
+function extractBase(input: PlanInput, ref: string): { tmp: string; dir: string } | null {
   const top = git(input.root, ["rev-parse", "--show-toplevel"]);
   if (!top.ok) return null;
   const repo = top.out.toString().trim();
   const rel = path.relative(repo, path.resolve(input.requestsDir)).split(path.sep).join("/");
   const tar = git(repo, ["archive", "--format=tar", ref, "--", rel]);
   if (!tar.ok) return null;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-base-"));
-  const x = spawnSync("tar", ["-x", "-C", dir], { input: tar.out });
-  if (x.status !== 0) throw new Error(`tar gagal mengekstrak ${ref}:${rel}`);
-  return path.join(dir, rel);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-base-"));
+  const x = spawnSync("tar", ["-x", "-C", tmp], { input: tar.out });
+  if (x.status !== 0) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw new Error(`tar gagal mengekstrak ${ref}:${rel}`);
+  }
+  return { tmp, dir: path.join(tmp, rel) };
 }
 
 /** `--base` as given, or the merge base with main; null means "nothing before" (no git history). */
-function resolveBase(input: PlanInput, notes: string[]): { label: string; dir: string | null } {
+function resolveBase(input: PlanInput, notes: string[]): { label: string; dir: string | null; tmp?: string } {
   if (input.base === EMPTY_BASE) return { label: "kosong (semua permintaan dianggap baru)", dir: null };
   let ref = input.base;
   if (!ref) {
@@ -91,15 +94,14 @@ function resolveBase(input: PlanInput, notes: string[]): { label: string; dir: s
   const verified = git(input.root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   if (!verified.ok) throw new PlanUsageError(`ref git tidak dikenal untuk --base: ${ref}`);
   const label = `${input.base ?? "merge-base dengan main"} (${verified.out.toString().trim().slice(0, 12)})`;
-  const dir = extractBase(input, ref);
-  if (!dir) notes.push(`Folder permintaan belum ada di ${label}: semua permintaan dianggap baru.`);
-  return { label, dir };
+  const extracted = extractBase(input, ref);
+  if (!extracted) notes.push(`Folder permintaan belum ada di ${label}: semua permintaan dianggap baru.`);
+  return { label, dir: extracted?.dir ?? null, tmp: extracted?.tmp };
 }
 
 export class PlanUsageError extends Error {}
 
-async function resources(input: PlanInput, requestsDir: string | null): Promise<{ resources: CapturedResource[]; manual: ManualStep[] }> {
-  if (!requestsDir) return { resources: [], manual: [] };
+async function resources(input: PlanInput, requestsDir: string): Promise<{ resources: CapturedResource[]; manual: ManualStep[] }> {
   const sim = await simulate({ stack: input.stack, root: input.root, requestsDir, env: PLAN_ENV, previous: {} });
   return { resources: sim.resources, manual: sim.outputs.manualSteps };
 }
@@ -117,21 +119,32 @@ export async function makePlan(input: PlanInput): Promise<Plan> {
 
   const base = resolveBase(input, notes);
   plan.base = base.label;
+  try {
+    await compare(input, plan, head.requests, base.dir);
+  } finally {
+    if (base.tmp) fs.rmSync(base.tmp, { recursive: true, force: true });
+  }
+  return plan;
+}
+
+/** Fills the plan from the requests at the base (`baseDir`, null for none) and the valid head requests. */
+async function compare(input: PlanInput, plan: Plan, headRequests: LoadedRequest[], baseDir: string | null): Promise<void> {
+  const { notes, files } = plan;
   let baseRequests: LoadedRequest[] = [];
-  if (base.dir) {
-    const b = validateRequests(base.dir, input.site, input.ceilings);
+  if (baseDir) {
+    const b = validateRequests(baseDir, input.site, input.ceilings);
     if (b.findings.length) notes.push(`Permintaan di base memiliki ${b.findings.length} temuan; perbandingan memakai yang dapat dibaca.`);
     baseRequests = b.requests;
     for (const r of b.requests) files[r.request.metadata.id] ??= `${r.file.slice(r.file.indexOf("requests/"))}, berkas dihapus`;
   }
-  plan.refused = transitionProblems(inventoryOf(baseRequests), inventoryOf(head.requests));
-  plan.capacity = { before: capacityReport(baseRequests, input.site, input.ceilings), after: capacityReport(head.requests, input.site, input.ceilings) };
-  if (plan.refused.length) return plan;
+  plan.refused = transitionProblems(inventoryOf(baseRequests), inventoryOf(headRequests));
+  plan.capacity = { before: capacityReport(baseRequests, input.site, input.ceilings), after: capacityReport(headRequests, input.site, input.ceilings) };
+  if (plan.refused.length) return;
 
   let before: Awaited<ReturnType<typeof resources>> = { resources: [], manual: [] };
-  if (base.dir && baseRequests.length) {
+  if (baseDir && baseRequests.length) {
     try {
-      before = await resources(input, base.dir);
+      before = await resources(input, baseDir);
     } catch (e) {
       // The program refuses an invalid base as it refuses anything invalid; say so and compare with nothing.
       notes.push(`Program tidak dapat dijalankan untuk base (${(e as Error).message.split("\n")[0]}); sumber daya dibandingkan dengan kosong.`);
@@ -154,7 +167,6 @@ export async function makePlan(input: PlanInput): Promise<Plan> {
   } finally {
     setPolicyContext(undefined);
   }
-  return plan;
 }
 
 export const planFails = (p: Plan) => p.findings.length > 0 || p.refused.length > 0 || p.diagnostics.some((d) => d.enforcementLevel === "mandatory");
