@@ -2,7 +2,7 @@ import type { Ceilings } from "../config/ceilings";
 import type { SiteConfig } from "../config/site";
 import type { LoadedRequest } from "../load/requests";
 import type { Path } from "../load/source";
-import type { ApiAccess, HostingAccount, Request, Subdomain, VirtualMachine } from "../model/kinds";
+import type { HostingAccount, Request, Subdomain, VirtualMachine } from "../model/kinds";
 
 export interface RuleContext {
   /** In arrival order (see `byArrival`): rules that grant capacity or names first come, first served rely on it. */
@@ -36,7 +36,6 @@ export function ofKind<K extends Request["kind"]>(ctx: RuleContext, kind: K): Lo
 export type SubdomainRef = LoadedRequest<Subdomain>;
 export type HostingRef = LoadedRequest<HostingAccount>;
 export type VmRef = LoadedRequest<VirtualMachine>;
-export type ApiRef = LoadedRequest<ApiAccess>;
 
 export const isActive = (r: LoadedRequest) => r.request.metadata.status === "active";
 
