@@ -9,8 +9,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { load } from "js-yaml";
-import { ceilingsOf, loadPolicyConfig, loadSiteConfig } from "../infra/config/load";
-import { validateRequests } from "../infra/validate";
+import { ceilingsOf, loadPolicyConfig, loadSiteConfig } from "../infra/core/config/load";
+import { validateRequests } from "../infra/core/validate";
 import { generateRequests } from "./generate";
 
 const REPO = path.resolve(__dirname, "..");

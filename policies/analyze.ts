@@ -7,8 +7,8 @@
 import type { Policy, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { PolicyConfig } from "../infra/config/ceilings";
-import type { CapturedResource } from "../infra/simulate";
+import type { PolicyConfig } from "../infra/core/config/ceilings";
+import type { CapturedResource } from "../infra/program/simulate";
 import { POLICY_PACK_NAME, policies as allPolicies } from "./all";
 
 export interface Diagnostic {

@@ -5,9 +5,9 @@
  * the context directly. Ceilings the engine passes (`--policy-pack-config`) override the file's.
  */
 import * as path from "node:path";
-import type { Ceilings } from "../infra/config/ceilings";
-import { ceilingsOf, loadPolicyConfig, loadSiteConfig } from "../infra/config/load";
-import type { SiteConfig } from "../infra/config/site";
+import type { Ceilings } from "../infra/core/config/ceilings";
+import { ceilingsOf, loadPolicyConfig, loadSiteConfig } from "../infra/core/config/load";
+import type { SiteConfig } from "../infra/core/config/site";
 
 export interface PolicyContext {
   site: SiteConfig;

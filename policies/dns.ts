@@ -1,7 +1,7 @@
 /** DNS guardrails on every Cloudflare record the program emits. */
 import * as cloudflare from "@pulumi/cloudflare";
 import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { addressProblem, reservedLabelProblem, ttlProblem } from "../infra/rules/dns";
+import { addressProblem, reservedLabelProblem, ttlProblem } from "../infra/core/rules/dns";
 import { policyContext, requestIdOf } from "./context";
 
 const relativeName = (name: string, zone: string) => (name === zone ? "@" : name.slice(0, -zone.length - 1));

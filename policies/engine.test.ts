@@ -9,7 +9,7 @@ import * as grpc from "@grpc/grpc-js";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { simulate } from "../infra/simulate";
+import { simulate } from "../infra/program/simulate";
 import { policies } from "./all";
 import { describe as describeResource } from "./analyze";
 

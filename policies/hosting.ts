@@ -1,7 +1,7 @@
 /** Hosting guardrails on the WHM command of every cPanel account. */
 import * as command from "@pulumi/command";
 import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { planProblems } from "../infra/rules/hosting";
+import { planProblems } from "../infra/core/rules/hosting";
 import { ENV, WHM_COMMANDS } from "../infra/whm/account";
 import { ceiling, policyContext } from "./context";
 

@@ -5,11 +5,11 @@
  * off, standing in for an edited program) or from resources altered the way an edited program could.
  */
 import * as path from "node:path";
-import type { CapturedResource } from "../infra/simulate";
-import { simulate } from "../infra/simulate";
+import type { CapturedResource } from "../infra/program/simulate";
+import { simulate } from "../infra/program/simulate";
 import { makeProject, sample } from "../test/support/project";
 import { site as sampleSite } from "../test/support/requests";
-import { defaultCeilings, PolicyConfig } from "../infra/config/ceilings";
+import { defaultCeilings, PolicyConfig } from "../infra/core/config/ceilings";
 import { policies } from "./all";
 import { analyze } from "./analyze";
 import { setPolicyContext } from "./context";

@@ -2,7 +2,7 @@
 import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as cloudflare from "@pulumi/cloudflare";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { nodeLimits, nodeOverrunMessage, opdLimits, opdOverrunMessage, overruns, type Amounts } from "../infra/rules/capacity";
+import { nodeLimits, nodeOverrunMessage, opdLimits, opdOverrunMessage, overruns, type Amounts } from "../infra/core/rules/capacity";
 import { ceiling, policyContext } from "./context";
 import { vmSize } from "./vm";
 

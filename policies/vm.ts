@@ -1,7 +1,7 @@
 /** VM guardrails on every Proxmox VM the program emits. */
 import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
-import { vmCeilingProblems } from "../infra/rules/vm";
+import { vmCeilingProblems } from "../infra/core/rules/vm";
 import { ceiling, policyContext, requestIdOf } from "./context";
 
 type Vm = { cpu?: { cores?: number }; memory?: { dedicated?: number }; disks?: { size?: number }[] };

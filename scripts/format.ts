@@ -1,5 +1,5 @@
 /** Findings as text (people), GitHub workflow annotations (pull requests) or JSON (machines). */
-import { type Finding, findingLine } from "../infra/findings";
+import { type Finding, findingLine } from "../infra/core/findings";
 
 export type Format = "text" | "json" | "github";
 

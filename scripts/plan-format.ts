@@ -3,10 +3,10 @@
  * machines. Destroys and protected resources come first and stand out. Secrets never appear: the
  * plan holds field names, not values.
  */
-import { findingLine } from "../infra/findings";
-import type { Usage } from "../infra/plan/capacity";
-import type { ResourceChange } from "../infra/plan/diff";
-import { LABEL, UNIT } from "../infra/rules/capacity";
+import { findingLine } from "../infra/core/findings";
+import type { Usage } from "../infra/core/plan/capacity";
+import type { ResourceChange } from "../infra/program/diff";
+import { LABEL, UNIT } from "../infra/core/rules/capacity";
 import { type Plan, planFails } from "./plan";
 
 export type PlanFormat = "text" | "markdown" | "json";

@@ -6,6 +6,6 @@ main(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => p
   },
   (e) => {
     process.stderr.write(`pusdat: kesalahan internal: ${String(e)}\n`);
-    process.exitCode = 2;
+    process.exitCode = 3;
   },
 );

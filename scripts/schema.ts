@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import { z } from "zod";
-import { RequestSchema } from "../infra/model/kinds";
+import { RequestSchema } from "../infra/core/model/kinds";
 
 export const SCHEMA_FILE = "schema/request.schema.json";
 

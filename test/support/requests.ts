@@ -2,13 +2,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { stringify } from "yaml";
-import { defaultCeilings } from "../../infra/config/ceilings";
-import { loadSiteConfig } from "../../infra/config/load";
-import type { SiteConfig } from "../../infra/config/site";
-import type { LoadedRequest } from "../../infra/load/requests";
-import { parseYamlMapping } from "../../infra/load/source";
-import { KIND_SCHEMAS, type Request } from "../../infra/model/kinds";
-import { byArrival, type Rule, type RuleContext } from "../../infra/rules/types";
+import { defaultCeilings } from "../../infra/core/config/ceilings";
+import { loadSiteConfig } from "../../infra/core/config/load";
+import type { SiteConfig } from "../../infra/core/config/site";
+import type { LoadedRequest } from "../../infra/core/load/requests";
+import { parseYamlMapping } from "../../infra/core/load/source";
+import { KIND_SCHEMAS, type Request } from "../../infra/core/model/kinds";
+import { byArrival, type Rule, type RuleContext } from "../../infra/core/rules/types";
 
 const REPO = path.resolve(__dirname, "../..");
 

@@ -6,8 +6,8 @@ import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as command from "@pulumi/command";
 import * as random from "@pulumi/random";
-import type { SiteConfig } from "./config/site";
-import type { Desired } from "./plan/desired";
+import type { SiteConfig } from "../core/config/site";
+import type { Desired } from "../core/plan/desired";
 
 const NEEDS: Record<string, string> = {
   CLOUDFLARE_API_TOKEN: "token API Cloudflare dengan izin Zone:DNS:Edit (dan Zone:Read bila Zone ID tidak diisi)",

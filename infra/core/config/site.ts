@@ -53,6 +53,55 @@ export const IpPool = z
     }
   });
 
+const Clock = z.string({ error: "jam HH:MM" }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "jam HH:MM (00:00–23:59)" });
+const Day = z
+  .strictObject({ start: Clock, end: Clock, breaks: z.array(z.tuple([Clock, Clock])).default([]) })
+  .nullable()
+  .meta({ description: "Jam kerja satu hari; null = libur" });
+const DateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "tanggal YYYY-MM-DD" });
+
+/** The office calendar of the source SOPs: Monday–Thursday 07:30–16:00, Friday 06:30–16:00, with breaks. */
+export const DEFAULT_WORKDAYS = {
+  mon: { start: "07:30", end: "16:00", breaks: [["12:00", "13:00"]] },
+  tue: { start: "07:30", end: "16:00", breaks: [["12:00", "13:00"]] },
+  wed: { start: "07:30", end: "16:00", breaks: [["12:00", "13:00"]] },
+  thu: { start: "07:30", end: "16:00", breaks: [["12:00", "13:00"]] },
+  fri: { start: "06:30", end: "16:00", breaks: [["11:30", "13:00"]] },
+  sat: null,
+  sun: null,
+} as const;
+
+export const Calendar = z
+  .strictObject({
+    timezone: z.literal("Asia/Jakarta", { error: "Asia/Jakarta (WIB, UTC+7)" }).default("Asia/Jakarta"),
+    workdays: z
+      .strictObject({ mon: Day, tue: Day, wed: Day, thu: Day, fri: Day, sat: Day, sun: Day })
+      .default(DEFAULT_WORKDAYS as never),
+    holidays: z.array(DateText).default([]).meta({ description: "Hari libur nasional dan cuti bersama, YYYY-MM-DD" }),
+  })
+  .meta({ description: "Kalender kantor untuk menghitung menit kerja (evaluasi SOP 14)" });
+
+/** The letterhead (kop surat) and numbering of every document (ARCHIVE.md). */
+export const Organisation = z.strictObject({
+  government: z.string().min(3),
+  agency: z.string().min(3),
+  division: z.string().min(3),
+  address: z.string().min(3),
+  city: z.string().min(2).meta({ description: "Tempat penandatanganan" }),
+  letterNumber: z
+    .string()
+    .refine((s) => s.includes("{seq}"), { error: "pola nomor surat yang memuat {seq}, mis. \"000.8.3.3/{seq}/DISKOMINFO/{year}\"" })
+    .meta({ description: "Pola nomor surat keluar: {seq} nomor urut, {year} tahun" }),
+});
+
+/** Who may approve by merging; judged as the list stood in the parent commit of a change (ARCHIVE.md). */
+export const Approver = z.strictObject({
+  login: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,38}$/, { error: "nama akun forge (GitHub, Gitea/Forgejo, GitLab)" }),
+  name: z.string().min(3),
+  nip: z.string().regex(/^\d{18}$/, { error: "NIP 18 digit" }),
+  position: z.string().min(3),
+});
+
 export const SiteConfig = z.strictObject({
   zone: Hostname,
   cloudflareZoneId: z
@@ -96,7 +145,13 @@ export const SiteConfig = z.strictObject({
       keepMonthly: z.int().min(1, { error: "minimal 1: SOP meminta cadangan tidak lebih tua dari satu bulan" }).default(3),
     }),
   }),
+  organisation: Organisation.optional(),
+  approvers: z.array(Approver).default([]),
+  calendar: Calendar.default(Calendar.parse({})),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfig>;
+export type Organisation = z.infer<typeof Organisation>;
+export type Approver = z.infer<typeof Approver>;
+export type Calendar = z.infer<typeof Calendar>;
 export type IpPool = z.infer<typeof IpPool>;

@@ -1,4 +1,4 @@
-import { ctx, findings, req } from "../../test/support/requests";
+import { ctx, findings, req } from "../../../test/support/requests";
 import { addressProblem, cnameProblems, cnameRules, publicTargets, reservedLabelProblem, reservedLabels, subdomainTarget, ttlProblem, ttlRules, uniqueFullNames } from "./dns";
 
 const RANGES = ["203.0.113.0/24", "198.51.100.0/24", "2001:db8::/32"];

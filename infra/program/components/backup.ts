@@ -1,6 +1,6 @@
 import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
-import type { BackupJobPlan } from "../plan/desired";
+import type { BackupJobPlan } from "../../core/plan/desired";
 
 /** Backups as code (SOP 5, 6, 8, 9): one vzdump job per node covering its VMs, retention from the stack. */
 export class NodeBackup extends pulumi.ComponentResource {

@@ -3,27 +3,20 @@
  * fail closed on any finding, check the transition from the last deployment, then hand the planner's
  * result to one thin component per kind.
  */
-import * as path from "node:path";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import { Subdomain } from "./components/subdomain";
 import { HostingAccount } from "./components/hosting";
 import { VirtualMachine } from "./components/vm";
 import { NodeBackup } from "./components/backup";
-import { ceilingsOf, loadPolicyConfig, loadSiteConfig } from "./config/load";
-import { type Finding, findingLine } from "./findings";
-import { type Desired, planResources } from "./plan/desired";
-import { type Inventory, inventoryOf, transitionProblems } from "./plan/inventory";
+import type { ConfigProblems, Project } from "../core/project";
+import { type Finding, findingLine } from "../core/findings";
+import { type Desired, planResources } from "../core/plan/desired";
+import { type Inventory, inventoryOf, transitionProblems } from "../core/plan/inventory";
 import { createProviders, missingCredentials } from "./providers";
-import { RULES } from "./rules";
-import { validateRequests } from "./validate";
+import { RULES } from "../core/rules";
 
 export interface ProgramOptions {
-  /** Project root holding requests/, policies/ and Pulumi.<stack>.yaml. */
-  root?: string;
-  /** Where the requests are, when not `<root>/requests` (`pusdat plan --requests`, or a git base). */
-  requestsDir?: string;
-  stack?: string;
   env?: NodeJS.ProcessEnv;
   /** The last deployment's inventory; by default read from this stack's own outputs. */
   previous?: Inventory;
@@ -37,19 +30,17 @@ export interface ProgramOptions {
 
 const lines = (fs: Finding[]) => fs.map((f) => `  ${findingLine(f)}`).join("\n");
 
-/** Everything that decides, without creating a resource: used by the program and by `pusdat plan`. */
-export function prepare(root: string, stack: string, skipRuleChecks = false, requestsDir = path.join(root, "requests")) {
-  const site = loadSiteConfig(path.join(root, `Pulumi.${stack}.yaml`));
-  const policy = loadPolicyConfig(path.join(root, "policies/config.json"));
-  if (!site.ok || !policy.ok) {
-    throw new pulumi.RunError(`pusdat: konfigurasi tidak sah; tidak ada yang diterapkan:\n${lines([...(site.ok ? [] : site.problems), ...(policy.ok ? [] : policy.problems)])}`);
+/** Fail closed: a configuration problem or any finding stops the program before a resource exists. */
+export function prepare(opened: Project | ConfigProblems, skipRuleChecks = false) {
+  if (!opened.ok) {
+    const problems = opened.usage ? `  ${opened.usage}` : lines(opened.problems);
+    throw new pulumi.RunError(`pusdat: konfigurasi tidak sah; tidak ada yang diterapkan:\n${problems}`);
   }
-  const v = validateRequests(requestsDir, site.value, ceilingsOf(policy.value));
-  const blocking = skipRuleChecks ? v.findings.filter((f) => !(f.rule in RULES)) : v.findings;
+  const blocking = skipRuleChecks ? opened.findings.filter((f) => !(f.rule in RULES)) : opened.findings;
   if (blocking.length) {
     throw new pulumi.RunError(`pusdat: ${blocking.length} temuan; tidak ada yang diterapkan sampai semuanya diperbaiki:\n${lines(blocking)}`);
   }
-  return { site: site.value, requests: v.requests, desired: planResources(v.requests, site.value), inventory: inventoryOf(v.requests) };
+  return { site: opened.site, desired: planResources(opened.requests, opened.site), inventory: inventoryOf(opened.requests) };
 }
 
 async function previousInventory(): Promise<Inventory> {
@@ -58,10 +49,10 @@ async function previousInventory(): Promise<Inventory> {
   return ((details.value ?? details.secretValue) as Inventory | undefined) ?? {};
 }
 
-export async function runProgram(opts: ProgramOptions = {}) {
-  const root = opts.root ?? process.cwd();
+/** The program, fed by the core's front door (`openProject`): it never reads a file itself. */
+export async function runProgram(project: Project | ConfigProblems, opts: ProgramOptions = {}) {
   const env = opts.env ?? process.env;
-  const { site, desired, inventory } = prepare(root, opts.stack ?? pulumi.getStack(), opts.skipRuleChecksForPolicyTests, opts.requestsDir);
+  const { site, desired, inventory } = prepare(project, opts.skipRuleChecksForPolicyTests);
 
   const previous = opts.previous ?? (await previousInventory());
   const moves = transitionProblems(previous, inventory);

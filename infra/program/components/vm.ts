@@ -1,6 +1,6 @@
 import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
-import type { VmPlan } from "../plan/desired";
+import type { VmPlan } from "../../core/plan/desired";
 
 export interface VirtualMachineArgs {
   plan: VmPlan;

@@ -1,4 +1,4 @@
-import { ctx, findings, req } from "../../test/support/requests";
+import { ctx, findings, req } from "../../../test/support/requests";
 import { nodeCapacity, opdTotals, overruns } from "./capacity";
 
 describe("overruns", () => {

@@ -1,4 +1,4 @@
-import { ctx, findings, req, site } from "../../test/support/requests";
+import { ctx, findings, req, site } from "../../../test/support/requests";
 import { defaultCeilings } from "../config/ceilings";
 import { poolOf, vmCeilingProblems, vmCeilings, vmLocationFields, vmPlacement, vmUnique } from "./vm";
 

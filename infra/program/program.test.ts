@@ -5,10 +5,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { makeProject, sample } from "../test/support/project";
+import { makeProject, sample } from "../../test/support/project";
 import { type CapturedResource, isSecretValue, simulate } from "./simulate";
 
-const REPO = path.resolve(__dirname, "..");
+const REPO = path.resolve(__dirname, "../..");
 const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm.contohkab.go.id", WHM_API_TOKEN: "whm", PROXMOX_VE_API_TOKEN: "pve" };
 const run = (root = REPO, extra: Partial<Parameters<typeof simulate>[0]> = {}) => simulate({ stack: "contoh", root, env: ENV, previous: {}, ...extra });
 
@@ -180,7 +180,7 @@ describe("the sample requests", () => {
   });
 
   test("the program's entry point (infra/index.ts) is this program", () => {
-    expect(fs.readFileSync(path.join(REPO, "infra/index.ts"), "utf8")).toContain("export = runProgram();");
+    expect(fs.readFileSync(path.join(REPO, "infra/index.ts"), "utf8")).toContain("export = runProgram(openProject({ stack: pulumi.getStack() }));");
   });
 });
 

@@ -5,7 +5,8 @@
  * Used by the tests and by `pusdat plan`, which has no engine to ask.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Inventory } from "./plan/inventory";
+import type { Inventory } from "../core/plan/inventory";
+import { type ConfigProblems, openProject, type Project } from "../core/project";
 import { type ProgramOptions, runProgram } from "./program";
 
 export interface CapturedResource {
@@ -49,6 +50,10 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
 
 export interface SimulateOptions extends ProgramOptions {
   stack: string;
+  /** The opened project; by default opened from `root` (and `requestsDir`) through the front door. */
+  project?: Project | ConfigProblems;
+  root?: string;
+  requestsDir?: string;
   preview?: boolean;
   /** What this stack's own outputs hold when `previous` is not given (the self StackReference). */
   stackOutputs?: { inventory?: Inventory };
@@ -96,7 +101,7 @@ export async function simulate(opts: SimulateOptions): Promise<Simulation> {
   Error.stackTraceLimit = 0;
   let outputs: Awaited<ReturnType<typeof runProgram>>;
   try {
-    outputs = await runProgram(opts);
+    outputs = await runProgram(opts.project ?? openProject({ root: opts.root, stack: opts.stack, requestsDir: opts.requestsDir }), opts);
     // Registrations continue after the program returns; wait for the queue to drain (internal, but exported).
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
   } finally {

@@ -1,4 +1,4 @@
-import { ctx, findings, req } from "../../test/support/requests";
+import { ctx, findings, req } from "../../../test/support/requests";
 import { apiApproval, apiEndpoints } from "./api";
 import { decommissionDates, decommissionFields, uniqueIds } from "./lifecycle";
 

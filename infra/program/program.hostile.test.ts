@@ -4,7 +4,7 @@
  * only as environment variables, and the free text not even there.
  */
 import fc from "fast-check";
-import { makeProject } from "../test/support/project";
+import { makeProject } from "../../test/support/project";
 import { simulate } from "./simulate";
 
 const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" };

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { SubdomainPlan } from "../plan/desired";
+import type { SubdomainPlan } from "../../core/plan/desired";
 import { dnsRecord } from "./dns";
 
 export interface SubdomainArgs {

@@ -1,6 +1,6 @@
 import * as cloudflare from "@pulumi/cloudflare";
 import type * as pulumi from "@pulumi/pulumi";
-import type { DnsRecordPlan } from "../plan/desired";
+import type { DnsRecordPlan } from "../../core/plan/desired";
 
 /** A Cloudflare record exactly as planned: full name without a trailing dot, traceable comment and tags. */
 export function dnsRecord(plan: DnsRecordPlan, zoneId: pulumi.Input<string>, parent: pulumi.Resource): cloudflare.DnsRecord {

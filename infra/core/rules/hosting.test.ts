@@ -1,4 +1,4 @@
-import { ctx, findings, req, site } from "../../test/support/requests";
+import { ctx, findings, req, site } from "../../../test/support/requests";
 import { defaultCeilings } from "../config/ceilings";
 import { hostingPlans, hostingUsernames, planProblems, usernameProblems } from "./hosting";
 

@@ -2,8 +2,8 @@
  * What a merge would do: the resources of the requests at the base against those at the head, by
  * URN (names are stable, so the URN is the resource's identity). Pure; secrets stay opaque.
  */
-import type { CapturedResource } from "../simulate";
-import { isSecretValue } from "../simulate";
+import type { CapturedResource } from "./simulate";
+import { isSecretValue } from "./simulate";
 
 export type Action = "create" | "update" | "delete";
 

@@ -1,8 +1,8 @@
 import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import type { HostingPlan } from "../plan/desired";
-import { ENV, WHM_COMMANDS } from "../whm/account";
+import type { HostingPlan } from "../../core/plan/desired";
+import { ENV, WHM_COMMANDS } from "../../whm/account";
 import { dnsRecord } from "./dns";
 
 export interface HostingAccountArgs {

@@ -1,0 +1,27 @@
+/** The options that say which project to open, shared by every command that reads requests. */
+import type { Command } from "commander";
+import type { ConfigProblems, ProjectConfig } from "../../infra/core/project";
+import { findingLine } from "../../infra/core/findings";
+import { type Io, UsageError } from "./types";
+
+export interface ProjectOptions {
+  requests: string;
+  stack: string;
+  policyConfig: string;
+}
+
+export function projectOptions(cmd: Command): Command {
+  return cmd
+    .option("--requests <dir>", "folder permintaan", "requests")
+    .option("--stack <name>", "stack Pulumi (berkas Pulumi.<name>.yaml)", "contoh")
+    .option("--policy-config <file>", "konfigurasi policy pack (batas sumber daya)", "policies/config.json");
+}
+
+/** Configuration problems end the command with exit 2, each with file, line and column. */
+export function configOrExit(r: ProjectConfig | ConfigProblems, io: Io): ProjectConfig {
+  if (r.ok) return r;
+  if (r.usage) throw new UsageError(r.usage);
+  for (const p of r.problems) io.err(`${findingLine(p)}\n`);
+  io.err(`Konfigurasi tidak sah (${r.problems.length} masalah); perbaiki dulu sebelum memeriksa permintaan.\n`);
+  throw new UsageError("");
+}
