@@ -3,6 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/infra", "<rootDir>/policies", "<rootDir>/scripts", "<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/cleanup.ts"],
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
 };

@@ -35,6 +35,6 @@ test("importing the program after setMocks registers the samples' resources and 
 });
 
 test("the engine's TypeScript loader (ts-node, type-checking with tsconfig.json, as `pulumi up` does by default) compiles the program", () => {
-  const r = spawnSync(process.execPath, ["-r", "ts-node/register", "-e", "require('./infra/program.ts'); console.log('ok')"], { cwd: REPO, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["-r", "ts-node/register", "-e", "require('./infra/program/program.ts'); console.log('ok')"], { cwd: REPO, encoding: "utf8" });
   expect([r.status, r.stdout.trim(), r.stderr]).toEqual([0, "ok", ""]);
 }, 120_000);

@@ -8,8 +8,9 @@ import type { Policy, ResourceValidationPolicy, StackValidationPolicy } from "@p
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { PolicyConfig } from "../infra/core/config/ceilings";
-import type { CapturedResource } from "../infra/program/simulate";
-import { POLICY_PACK_NAME, policies as allPolicies } from "./all";
+import type { PlannedResource } from "../infra/core/plan/resources";
+import { POLICY_PACK_NAME, policiesFor } from "./all";
+import type { PolicyContext } from "./context";
 
 export interface Diagnostic {
   policy: string;
@@ -45,7 +46,7 @@ export function withLevels(ps: Policy[], cfg?: PolicyConfig): Policy[] {
   });
 }
 
-function options(r: CapturedResource) {
+function options(r: PlannedResource) {
   const o = new analyzerPb.AnalyzerResourceOptions();
   o.setProtect(r.protect);
   o.setParent(r.parent);
@@ -53,10 +54,10 @@ function options(r: CapturedResource) {
   return o;
 }
 
-const props = (r: CapturedResource) => Struct.fromJavaScript(JSON.parse(JSON.stringify(r.inputs)));
+const props = (r: PlannedResource) => Struct.fromJavaScript(JSON.parse(JSON.stringify(r.inputs)));
 
 /** AnalyzeRequest and AnalyzerResource share these fields: what the engine says of every resource. */
-export function describe<T extends analyzerPb.AnalyzeRequest | analyzerPb.AnalyzerResource>(msg: T, r: CapturedResource): T {
+export function describe<T extends analyzerPb.AnalyzeRequest | analyzerPb.AnalyzerResource>(msg: T, r: PlannedResource): T {
   msg.setType(r.type);
   msg.setUrn(r.urn);
   msg.setName(r.name);
@@ -83,7 +84,7 @@ function read(res: Response, urn: string | undefined, names: string[], applied: 
   }
 }
 
-export async function analyze(resources: CapturedResource[], cfg?: PolicyConfig, ps: Policy[] = allPolicies): Promise<Analysis> {
+export async function analyze(resources: PlannedResource[], ctx: PolicyContext, cfg?: PolicyConfig, ps: Policy[] = policiesFor(() => ctx)): Promise<Analysis> {
   const leveled = withLevels(ps, cfg);
   const resourcePolicies = leveled.filter((p): p is ResourceValidationPolicy => "validateResource" in p);
   const stackPolicies = leveled.filter((p): p is StackValidationPolicy => "validateStack" in p);

@@ -1,44 +1,38 @@
 /**
  * What the policies judge against: the site configuration (zone, public ranges, plans, templates,
- * nodes) from `Pulumi.<stack>.yaml` and the ceilings from `policies/config.json`, read with the same
- * loaders as the validator. Inside the engine the stack comes from PUSDAT_STACK; `pusdat plan` sets
- * the context directly. Ceilings the engine passes (`--policy-pack-config`) override the file's.
+ * nodes) and the ceilings, as the core's front door opened them. The policies receive it as a
+ * function, never through a module global: `pusdat plan` and the tests hand in the project they
+ * already opened; inside the engine, `engineContext` opens it once (stack from PUSDAT_STACK).
+ * Ceilings the engine passes (`--policy-pack-config`) override the file's.
  */
 import * as path from "node:path";
 import type { Ceilings } from "../infra/core/config/ceilings";
-import { ceilingsOf, loadPolicyConfig, loadSiteConfig } from "../infra/core/config/load";
 import type { SiteConfig } from "../infra/core/config/site";
+import { findingLine } from "../infra/core/findings";
+import { DEFAULT_STACK, openConfig } from "../infra/core/project";
 
 export interface PolicyContext {
   site: SiteConfig;
   ceilings: Ceilings;
 }
 
-let current: PolicyContext | undefined;
+/** Read lazily: the engine constructs the pack before any resource is analysed. */
+export type ContextSource = () => PolicyContext;
 
-export function setPolicyContext(ctx: PolicyContext | undefined): void {
-  current = ctx;
-}
+let opened: PolicyContext | undefined;
 
-export function policyContext(): PolicyContext {
-  if (current) return current;
-  const root = path.resolve(__dirname, "..");
-  const stack = process.env.PUSDAT_STACK || "contoh";
-  const site = loadSiteConfig(path.join(root, `Pulumi.${stack}.yaml`));
-  const policy = loadPolicyConfig(path.join(root, "policies/config.json"));
-  if (!site.ok || !policy.ok) {
-    const problems = [...(site.ok ? [] : site.problems), ...(policy.ok ? [] : policy.problems)];
-    throw new Error(`pusdat policy pack: konfigurasi tidak sah:\n${problems.map((p) => `  ${p.file}:${p.line}:${p.column}: ${p.message}`).join("\n")}`);
+/** Inside the engine: the project beside the pack (policies/..), the stack PUSDAT_STACK names. */
+export const engineContext: ContextSource = () => {
+  if (opened) return opened;
+  const config = openConfig({ root: path.resolve(__dirname, ".."), stack: process.env.PUSDAT_STACK || DEFAULT_STACK });
+  if (!config.ok) {
+    const problems = config.usage ? [config.usage] : config.problems.map(findingLine);
+    throw new Error(`pusdat policy pack: konfigurasi tidak sah:\n${problems.map((p) => `  ${p}`).join("\n")}`);
   }
-  return (current = { site: site.value, ceilings: ceilingsOf(policy.value) });
-}
+  return (opened = { site: config.site, ceilings: config.ceilings });
+};
 
 /** The file's ceiling for `key`, with whatever the engine's policy config says on top. */
-export function ceiling<K extends keyof Ceilings>(key: K, engine: Record<string, unknown>): Ceilings[K] {
-  return { ...policyContext().ceilings[key], ...engine } as Ceilings[K];
-}
-
-/** The request id a resource was built for: resources are named `<id>-<role>`. */
-export function requestIdOf(resourceName: string, role: string): string | undefined {
-  return resourceName.endsWith(`-${role}`) ? resourceName.slice(0, -role.length - 1) : undefined;
+export function ceiling<K extends keyof Ceilings>(ctx: ContextSource, key: K, engine: Record<string, unknown>): Ceilings[K] {
+  return { ...ctx().ceilings[key], ...engine } as Ceilings[K];
 }

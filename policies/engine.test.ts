@@ -1,5 +1,6 @@
 /**
- * The pack over the wire, as the engine drives it: Pulumi's run-policy-pack serves it on a gRPC port;
+ * The pack over the wire, as the engine drives it: Pulumi's own run-policy-pack entry, in the pack's
+ * folder, compiles policies/index.ts with ts-node *type-checking* and serves gRPC, printing its port;
  * a client sends Configure (the policy config the CLI reads from --policy-pack-config) and Analyze
  * (a resource the real program registers). Proves the engine's config reaches the policies.
  */
@@ -10,18 +11,19 @@ import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { simulate } from "../infra/program/simulate";
-import { policies } from "./all";
+import { POLICY_NAMES } from "./all";
 import { describe as describeResource } from "./analyze";
 
 let pack: ChildProcess;
 let client: AnalyzerClient;
+let port: string;
 
 beforeAll(async () => {
   pack = spawn(process.execPath, [require.resolve("@pulumi/pulumi/cmd/run-policy-pack"), "127.0.0.1:1", "."], {
     cwd: path.resolve(__dirname),
     env: { ...process.env, PUSDAT_STACK: "contoh" },
   });
-  const port = await new Promise<string>((resolve, reject) => {
+  port = await new Promise<string>((resolve, reject) => {
     let out = "";
     pack.stdout!.on("data", (d) => {
       out += d;
@@ -43,14 +45,18 @@ const rpc = <Req, Res>(fn: (req: Req, cb: (e: grpc.ServiceError | null, r: Res) 
 /** What the CLI sends for `--policy-pack-config`: every policy with its level ("all" expanded) and its properties. */
 function configure(cfg: Record<string, Record<string, unknown>>) {
   const req = new analyzerPb.ConfigureAnalyzerRequest();
-  for (const p of policies) {
+  for (const name of POLICY_NAMES) {
     const c = new analyzerPb.PolicyConfig();
     c.setEnforcementlevel(analyzerPb.EnforcementLevel.MANDATORY);
-    c.setProperties(Struct.fromJavaScript((cfg[p.name] ?? {}) as never));
-    req.getPolicyconfigMap().set(p.name, c);
+    c.setProperties(Struct.fromJavaScript((cfg[name] ?? {}) as never));
+    req.getPolicyconfigMap().set(name, c);
   }
   return rpc(client.configure, req);
 }
+
+test("the pack process boots and prints the port it serves on", () => {
+  expect(port).toMatch(/^\d{2,5}$/);
+});
 
 test("Configure then Analyze over gRPC: the engine's ceiling overrides the file's", async () => {
   const sim = await simulate({ stack: "contoh", root: path.resolve(__dirname, ".."), env: { CLOUDFLARE_API_TOKEN: "x", WHM_HOST: "h", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" }, previous: {} });

@@ -3,11 +3,11 @@ import * as command from "@pulumi/command";
 import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { planProblems } from "../infra/core/rules/hosting";
 import { ENV, WHM_COMMANDS } from "../infra/whm/account";
-import { ceiling, policyContext } from "./context";
+import { ceiling, type ContextSource } from "./context";
 
 const planOf = (env: Record<string, string> | undefined) => env?.[ENV.plan] ?? "";
 
-export const hostingPlanAllowed: ResourceValidationPolicy = {
+export const hostingPlanAllowed = (ctx: ContextSource): ResourceValidationPolicy => ({
   name: "hosting-plan-allowed",
   description: "Akun hosting hanya memakai paket yang ada di konfigurasi stack.",
   enforcementLevel: "mandatory",
@@ -15,11 +15,11 @@ export const hostingPlanAllowed: ResourceValidationPolicy = {
   validateResource: validateResourceOfType(command.local.Command, (c, args, report) => {
     if (!c.environment?.[ENV.username]) return;
     const plan = planOf(c.environment);
-    if (!policyContext().site.hosting.plans[plan]) report(`akun ${c.environment[ENV.username]} (${args.name}): ${planProblems(plan, policyContext().site, ceiling("hosting-plan-ceiling", {}))[0]}`);
+    if (!ctx().site.hosting.plans[plan]) report(`akun ${c.environment[ENV.username]} (${args.name}): ${planProblems(plan, ctx().site, ceiling(ctx, "hosting-plan-ceiling", {}))[0]}`);
   }),
-};
+});
 
-export const hostingPlanCeiling: ResourceValidationPolicy = {
+export const hostingPlanCeiling = (ctx: ContextSource): ResourceValidationPolicy => ({
   name: "hosting-plan-ceiling",
   description: "Kuota disk dan bandwidth paket akun hosting tidak melebihi batas.",
   enforcementLevel: "mandatory",
@@ -27,12 +27,12 @@ export const hostingPlanCeiling: ResourceValidationPolicy = {
   validateResource: validateResourceOfType(command.local.Command, (c, args, report) => {
     if (!c.environment?.[ENV.username] || c.environment[ENV.suspended] === "true") return;
     const plan = planOf(c.environment);
-    if (!policyContext().site.hosting.plans[plan]) return; // hosting-plan-allowed speaks for it
-    for (const p of planProblems(plan, policyContext().site, ceiling("hosting-plan-ceiling", args.getConfig()))) report(`akun ${c.environment[ENV.username]}: ${p}`);
+    if (!ctx().site.hosting.plans[plan]) return; // hosting-plan-allowed speaks for it
+    for (const p of planProblems(plan, ctx().site, ceiling(ctx, "hosting-plan-ceiling", args.getConfig()))) report(`akun ${c.environment[ENV.username]}: ${p}`);
   }),
-};
+});
 
-export const hostingNoRemoveacct: ResourceValidationPolicy = {
+export const hostingNoRemoveacct = (ctx: ContextSource): ResourceValidationPolicy => ({
   name: "hosting-no-removeacct",
   description: "Perintah akun hosting hanya skrip WHM pusdat (yang men-suspend saat dihapus); removeacct tidak pernah dijalankan.",
   enforcementLevel: "mandatory",
@@ -45,6 +45,6 @@ export const hostingNoRemoveacct: ResourceValidationPolicy = {
       if (got !== want) report(`perintah ${k} ${args.name} harus persis ${JSON.stringify(want)}, bukan ${JSON.stringify(got ?? null)}`);
     }
   }),
-};
+});
 
-export const hostingPolicies = [hostingPlanAllowed, hostingPlanCeiling, hostingNoRemoveacct];
+export const hostingPolicies = (ctx: ContextSource) => [hostingPlanAllowed(ctx), hostingPlanCeiling(ctx), hostingNoRemoveacct(ctx)];

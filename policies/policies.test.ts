@@ -10,14 +10,19 @@ import { simulate } from "../infra/program/simulate";
 import { makeProject, sample } from "../test/support/project";
 import { site as sampleSite } from "../test/support/requests";
 import { defaultCeilings, PolicyConfig } from "../infra/core/config/ceilings";
-import { policies } from "./all";
+import { openConfig } from "../infra/core/project";
+import { POLICY_NAMES } from "./all";
 import { analyze } from "./analyze";
-import { setPolicyContext } from "./context";
+import type { PolicyContext } from "./context";
 
 const REPO = path.resolve(__dirname, "..");
 const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" };
 const resourcesOf = async (root = REPO) => (await simulate({ stack: "contoh", root, env: ENV, previous: {}, skipRuleChecksForPolicyTests: true })).resources;
-const messages = async (rs: CapturedResource[]) => (await analyze(rs)).diagnostics.map((d) => `${d.policy} [${d.enforcementLevel}] ${d.message}`);
+/** The pack judges against the sample stack and policies/config.json, as the engine would open them. */
+const opened = openConfig({ root: REPO });
+if (!opened.ok) throw new Error("the sample configuration is invalid");
+const SAMPLE: PolicyContext = { site: opened.site, ceilings: opened.ceilings };
+const messages = async (rs: CapturedResource[], ctx = SAMPLE) => (await analyze(rs, ctx)).diagnostics.map((d) => `${d.policy} [${d.enforcementLevel}] ${d.message}`);
 
 /** A copy of the resources with one altered, as an edited program would register it. */
 function alter(rs: CapturedResource[], name: string, change: (r: CapturedResource) => void): CapturedResource[] {
@@ -31,7 +36,6 @@ function alter(rs: CapturedResource[], name: string, change: (r: CapturedResourc
 
 let samples: CapturedResource[];
 beforeAll(async () => {
-  setPolicyContext(undefined); // the pack reads Pulumi.contoh.yaml and policies/config.json itself
   samples = await resourcesOf();
 });
 
@@ -40,8 +44,8 @@ test("the samples pass every policy", async () => {
 });
 
 test("every policy in the pack applies to at least one resource the program really emits", async () => {
-  const { applied } = await analyze(samples);
-  const counts = Object.fromEntries(policies.map((p) => [p.name, applied.get(p.name)?.size ?? 0]));
+  const { applied } = await analyze(samples, SAMPLE);
+  const counts = Object.fromEntries(POLICY_NAMES.map((n) => [n, applied.get(n)?.size ?? 0]));
   expect(counts).toEqual({
     "dns-zone-only": 7, "dns-no-wildcard": 7, "dns-public-address": 7, "dns-proxied-ttl": 7, "dns-reserved-label": 7, "dns-traceable": 7,
     "hosting-plan-allowed": 3, "hosting-plan-ceiling": 3, "hosting-no-removeacct": 3,
@@ -118,19 +122,17 @@ describe("violations an edited program could register", () => {
 });
 
 describe("configuration", () => {
-  afterEach(() => setPolicyContext(undefined));
-
   test("hosting-plan-ceiling follows the ceilings, and the engine's policy config overrides the file", async () => {
-    setPolicyContext({ site: sampleSite(), ceilings: { ...defaultCeilings(), "hosting-plan-ceiling": { maxDiskGb: 10, maxBandwidthGb: 300 } } });
-    expect(await messages(samples)).toEqual(["hosting-plan-ceiling [mandatory] akun dinkes: paket besar: kuota disk 20 GB melebihi batas 10 GB"]);
+    const lowered = { site: sampleSite(), ceilings: { ...defaultCeilings(), "hosting-plan-ceiling": { maxDiskGb: 10, maxBandwidthGb: 300 } } };
+    expect(await messages(samples, lowered)).toEqual(["hosting-plan-ceiling [mandatory] akun dinkes: paket besar: kuota disk 20 GB melebihi batas 10 GB"]);
   });
 
   test("enforcement levels from policies/config.json apply as the engine applies them", async () => {
     const rs = alter(samples, "sibapo-dns", (r) => (r.inputs.name = "*.contohkab.go.id"));
     const cfg = PolicyConfig.parse({ all: "advisory", "dns-no-wildcard": { enforcementLevel: "mandatory" } });
-    const got = (await analyze(rs, cfg)).diagnostics.map((d) => [d.policy, d.enforcementLevel]);
+    const got = (await analyze(rs, SAMPLE, cfg)).diagnostics.map((d) => [d.policy, d.enforcementLevel]);
     expect(got).toEqual([["dns-no-wildcard", "mandatory"]]);
     const off = PolicyConfig.parse({ "dns-no-wildcard": "disabled" });
-    expect((await analyze(rs, off)).diagnostics).toEqual([]);
+    expect((await analyze(rs, SAMPLE, off)).diagnostics).toEqual([]);
   });
 });

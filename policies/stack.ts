@@ -1,30 +1,29 @@
 /** Stack-wide guardrails: capacity per node, totals per OPD, and no two resources claiming one thing. */
-import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
-import * as cloudflare from "@pulumi/cloudflare";
+import { DNS_TAG, TYPE, VM_TAG } from "../infra/core/naming";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { nodeLimits, nodeOverrunMessage, opdLimits, opdOverrunMessage, overruns, type Amounts } from "../infra/core/rules/capacity";
-import { ceiling, policyContext } from "./context";
+import { ceiling, type ContextSource } from "./context";
 import { vmSize } from "./vm";
 
-const VM = (proxmoxve.VmLegacy as unknown as { __pulumiType: string }).__pulumiType;
-const DNS = (cloudflare.DnsRecord as unknown as { __pulumiType: string }).__pulumiType;
+const VM = TYPE.vm;
+const DNS = TYPE.dnsRecord;
 const activeVms = (rs: PolicyResource[]) => rs.filter((r) => r.type === VM && r.props.started !== false);
 const tagValue = (tags: string[] | undefined, prefix: string) => tags?.find((t) => t.startsWith(prefix))?.slice(prefix.length);
 
-export const nodeCapacity: StackValidationPolicy = {
+export const nodeCapacity = (ctx: ContextSource): StackValidationPolicy => ({
   name: "node-capacity",
   description: "Jumlah VM aktif per node tidak melebihi kapasitas × overcommit.",
   enforcementLevel: "mandatory",
   remediationSteps: "Tempatkan VM di node lain (pusdat new memilih node yang muat) atau tambah kapasitas di konfigurasi stack.",
   validateStack: (args, report) => {
-    const site = policyContext().site;
+    const site = ctx().site;
     for (const o of overruns(activeVms(args.resources), (r) => String(r.props.nodeName), (r) => vmSize(r.props) as unknown as Amounts, (n) => nodeLimits(site, n))) {
       report(`${nodeOverrunMessage(site, o)} (VM ${o.item.name})`, o.item.urn);
     }
   },
-};
+});
 
-export const opdTotals: StackValidationPolicy = {
+export const opdTotals = (ctx: ContextSource): StackValidationPolicy => ({
   name: "opd-totals",
   description: "Total CPU, memori, disk, akun hosting dan subdomain per OPD tidak melebihi batas.",
   enforcementLevel: "mandatory",
@@ -32,20 +31,20 @@ export const opdTotals: StackValidationPolicy = {
   validateStack: (args, report) => {
     type Item = { r: PolicyResource; opd: string | undefined; amounts: Amounts };
     const items = args.resources.flatMap((r): Item[] => {
-      if (r.type === VM && r.props.started !== false) return [{ r, opd: tagValue(r.props.tags, "opd-"), amounts: vmSize(r.props) as unknown as Amounts }];
+      if (r.type === VM && r.props.started !== false) return [{ r, opd: tagValue(r.props.tags, VM_TAG.opd), amounts: vmSize(r.props) as unknown as Amounts }];
       if (r.type !== DNS) return [];
       const parent = r.parent?.type;
-      const amounts: Amounts | undefined = parent === "pusdat:index:Subdomain" ? { subdomains: 1 } : parent === "pusdat:index:HostingAccount" ? { hostingAccounts: 1 } : undefined;
-      return amounts ? [{ r, opd: tagValue(r.props.tags, "opd:"), amounts }] : [];
+      const amounts: Amounts | undefined = parent === TYPE.subdomain ? { subdomains: 1 } : parent === TYPE.hostingAccount ? { hostingAccounts: 1 } : undefined;
+      return amounts ? [{ r, opd: tagValue(r.props.tags, DNS_TAG.opd), amounts }] : [];
     });
-    const limits = opdLimits(ceiling("opd-totals", args.getConfig()));
+    const limits = opdLimits(ceiling(ctx, "opd-totals", args.getConfig()));
     for (const o of overruns(items.filter((i) => i.opd), (i) => i.opd!, (i) => i.amounts, () => limits)) {
       report(`${opdOverrunMessage(o.key, o)} (${o.item.r.name})`, o.item.r.urn);
     }
   },
-};
+});
 
-export const uniqueClaims: StackValidationPolicy = {
+export const uniqueClaims = (ctx: ContextSource): StackValidationPolicy => ({
   name: "unique-claims",
   description: "Tidak ada dua sumber daya yang memakai IP, VMID atau nama lengkap yang sama.",
   enforcementLevel: "mandatory",
@@ -67,6 +66,6 @@ export const uniqueClaims: StackValidationPolicy = {
       }
     }
   },
-};
+});
 
-export const stackPolicies = [nodeCapacity, opdTotals, uniqueClaims];
+export const stackPolicies = (ctx: ContextSource) => [nodeCapacity(ctx), opdTotals(ctx), uniqueClaims(ctx)];

@@ -2,7 +2,8 @@
 import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { vmCeilingProblems } from "../infra/core/rules/vm";
-import { ceiling, policyContext, requestIdOf } from "./context";
+import { requestIdOf, ROLE, VM_TAG } from "../infra/core/naming";
+import { ceiling, type ContextSource } from "./context";
 
 type Vm = { cpu?: { cores?: number }; memory?: { dedicated?: number }; disks?: { size?: number }[] };
 
@@ -13,32 +14,32 @@ export const vmSize = (v: Vm) => ({
   diskGb: (v.disks ?? []).reduce((s, d) => s + (d.size ?? 0), 0),
 });
 
-export const vmCeiling: ResourceValidationPolicy = {
+export const vmCeiling = (ctx: ContextSource): ResourceValidationPolicy => ({
   name: "vm-ceiling",
   description: "Inti CPU, memori dan disk per VM tidak melebihi batas.",
   enforcementLevel: "mandatory",
   remediationSteps: "Kecilkan permintaan, pecah menjadi beberapa VM, atau ubah vm-ceiling di policies/config.json lewat pull request.",
   validateResource: validateResourceOfType(proxmoxve.VmLegacy, (v, args, report) => {
     if (v.started === false) return; // decommissioned: being stopped, not grown
-    for (const p of vmCeilingProblems(vmSize(v), ceiling("vm-ceiling", args.getConfig()))) report(`VM ${v.name ?? args.name}: ${p.message}`);
+    for (const p of vmCeilingProblems(vmSize(v), ceiling(ctx, "vm-ceiling", args.getConfig()))) report(`VM ${v.name ?? args.name}: ${p.message}`);
   }),
-};
+});
 
-export const vmTemplateAllowed: ResourceValidationPolicy = {
+export const vmTemplateAllowed = (ctx: ContextSource): ResourceValidationPolicy => ({
   name: "vm-template-allowed",
   description: "VM hanya diklon dari templat yang terdaftar di konfigurasi stack.",
   enforcementLevel: "mandatory",
   remediationSteps: "Pilih os dari pusdat:proxmox.templates.",
   validateResource: validateResourceOfType(proxmoxve.VmLegacy, (v, args, report) => {
-    const templates = Object.entries(policyContext().site.proxmox.templates);
+    const templates = Object.entries(ctx().site.proxmox.templates);
     const src = v.clone?.vmId;
     if (!templates.some(([, t]) => t.vmid === src)) {
       report(`VM ${v.name ?? args.name} diklon dari VMID ${src ?? "(tanpa klon)"}; yang diizinkan: ${templates.map(([n, t]) => `${n} (${t.vmid})`).join(", ")}`);
     }
   }),
-};
+});
 
-export const vmProtected: ResourceValidationPolicy = {
+export const vmProtected = (ctx: ContextSource): ResourceValidationPolicy => ({
   name: "vm-protected",
   description: "VM yang aktif memakai proteksi Proxmox dan opsi protect Pulumi, agar tidak terhapus tanpa penghentian resmi.",
   enforcementLevel: "mandatory",
@@ -48,21 +49,21 @@ export const vmProtected: ResourceValidationPolicy = {
     if (v.protection !== true) report(`VM aktif ${v.name ?? args.name} tanpa protection: true`);
     if (args.opts.protect !== true) report(`VM aktif ${v.name ?? args.name} tanpa opsi protect`);
   }),
-};
+});
 
-export const vmTraceableTags: ResourceValidationPolicy = {
+export const vmTraceableTags = (ctx: ContextSource): ResourceValidationPolicy => ({
   name: "vm-traceable-tags",
   description: "Tag VM terurut dan menunjuk permintaannya: pusdat, req-<id>, opd-…, nd-….",
   enforcementLevel: "mandatory",
   remediationSteps: "Buat VM hanya lewat berkas di requests/vm/.",
   validateResource: validateResourceOfType(proxmoxve.VmLegacy, (v, args, report) => {
     const tags: string[] = v.tags ?? [];
-    const id = requestIdOf(args.name, "vm");
+    const id = requestIdOf(args.name, ROLE.vm);
     const sorted = [...tags].sort();
     if (tags.join(",") !== sorted.join(",")) report(`tag VM ${args.name} tidak terurut (Proxmox mengurutkannya: diff abadi): ${tags.join(", ")}`);
-    const missing = ["pusdat", `req-${id}`, "opd-", "nd-"].filter((t) => !tags.some((x) => (t.endsWith("-") ? x.startsWith(t) : x === t)));
-    if (!id || missing.length) report(`VM ${args.name} tidak dapat ditelusuri ke permintaannya; tag yang kurang: ${(id ? missing : ["req-<id>"]).join(", ")}`);
+    const missing = [VM_TAG.marker, `${VM_TAG.id}${id}`, VM_TAG.opd, VM_TAG.notaDinas].filter((t) => !tags.some((x) => (t.endsWith("-") ? x.startsWith(t) : x === t)));
+    if (!id || missing.length) report(`VM ${args.name} tidak dapat ditelusuri ke permintaannya; tag yang kurang: ${(id ? missing : [`${VM_TAG.id}<id>`]).join(", ")}`);
   }),
-};
+});
 
-export const vmPolicies = [vmCeiling, vmTemplateAllowed, vmProtected, vmTraceableTags];
+export const vmPolicies = (ctx: ContextSource) => [vmCeiling(ctx), vmTemplateAllowed(ctx), vmProtected(ctx), vmTraceableTags(ctx)];

@@ -4,8 +4,9 @@
  * plan holds field names, not values.
  */
 import { findingLine } from "../infra/core/findings";
+import { BACKUP_OWNER } from "../infra/core/naming";
 import type { Usage } from "../infra/core/plan/capacity";
-import type { ResourceChange } from "../infra/program/diff";
+import type { ResourceChange } from "../infra/core/plan/diff";
 import { LABEL, UNIT } from "../infra/core/rules/capacity";
 import { type Plan, planFails } from "./plan";
 
@@ -27,7 +28,7 @@ function changeLine(c: ResourceChange, file: string, md: boolean): string {
   const fields = c.fields.length ? `: ${c.fields.join(", ")}` : "";
   const action = md ? `**${ACTION[c.action]}**` : `${SIGN[c.action]} ${ACTION[c.action]}`;
   const name = md ? `\`${c.name}\`` : c.name;
-  return `${action} ${typeLabel(c.type)} ${name}${fields}${marks ? ` [${marks}]` : ""} — ${c.request}${file ? ` (${file})` : ""}`;
+  return `${action} ${typeLabel(c.type)} ${name}${fields}${marks ? ` [${marks}]` : ""} — ${c.request === BACKUP_OWNER ? "cadangan" : c.request}${file ? ` (${file})` : ""}`;
 }
 
 /** Only what is or was in use: an OPD without VMs need not read "CPU 0 → 0". */

@@ -1,25 +1,22 @@
 /**
- * `pusdat plan`: validate (fail closed), run the real program under mocks for the requests at the base
- * and at the head, diff the resources, run the policy pack through its protocol, and report capacity
+ * `pusdat plan`: validate (fail closed), compute what the program registers for the requests at the
+ * base and at the head (without the Pulumi runtime; a test proves the program registers the same), diff them, run the policy pack through its protocol, and report capacity
  * and manual steps. Offline: it knows the requests, not the live state of Cloudflare, WHM or Proxmox.
  */
 import type { Finding } from "../infra/core/findings";
 import { type Usage, capacityReport } from "../infra/core/plan/capacity";
 import type { ManualStep } from "../infra/core/plan/desired";
-import { diffResources, requestOf, type ResourceChange } from "../infra/program/diff";
+import { diffResources, requestOf, type ResourceChange } from "../infra/core/plan/diff";
 import { inventoryOf, transitionProblems } from "../infra/core/plan/inventory";
-import { type CapturedResource, simulate } from "../infra/program/simulate";
+import { planProject } from "../infra/core/plan";
+import { type PlannedResource, plannedResources } from "../infra/core/plan/resources";
 import { type Project, readRequests } from "../infra/core/project";
 import { type ExtractedTree, extractFolder, mergeBase, resolveCommit } from "../infra/git/repo";
-import { policies } from "../policies/all";
+import { POLICY_NAMES } from "../policies/all";
 import { analyze, type Diagnostic } from "../policies/analyze";
-import { setPolicyContext } from "../policies/context";
 import { UsageError } from "./commands/types";
 
 import { EMPTY_BASE } from "./commands/plan";
-
-/** Placeholders: the plan builds nothing, but the program checks that credentials exist. */
-const PLAN_ENV = { CLOUDFLARE_API_TOKEN: "plan", WHM_HOST: "plan", WHM_API_TOKEN: "plan", PROXMOX_VE_API_TOKEN: "plan" };
 
 export interface PlannedDiagnostic extends Diagnostic {
   request: string;
@@ -61,9 +58,10 @@ function resolveBase(head: Project, base: string | undefined, notes: string[]): 
   return { label, tree };
 }
 
-async function resources(project: Project): Promise<{ resources: CapturedResource[]; manual: ManualStep[] }> {
-  const sim = await simulate({ stack: project.stack, project, env: PLAN_ENV, previous: {} });
-  return { resources: sim.resources, manual: sim.outputs.manualSteps };
+/** What the program would register for a project, computed without the Pulumi runtime (a test proves them equal). */
+function resources(project: Project): { resources: PlannedResource[]; manual: ManualStep[] } {
+  const { desired } = planProject(project);
+  return { resources: plannedResources(desired, project.site, project.stack), manual: desired.manual };
 }
 
 export async function makePlan(head: Project, base?: string): Promise<Plan> {
@@ -98,32 +96,27 @@ async function compare(head: Project, plan: Plan, base: Project | null): Promise
   plan.capacity = { before: capacityReport(baseRequests, head.site, head.ceilings), after: capacityReport(head.requests, head.site, head.ceilings) };
   if (plan.refused.length) return;
 
-  let before: Awaited<ReturnType<typeof resources>> = { resources: [], manual: [] };
+  let before: ReturnType<typeof resources> = { resources: [], manual: [] };
   if (base && baseRequests.length) {
     try {
-      before = await resources(base);
+      before = resources(base);
     } catch (e) {
       // The program refuses an invalid base as it refuses anything invalid; say so and compare with nothing.
       notes.push(`Program tidak dapat dijalankan untuk base (${(e as Error).message.split("\n")[0]}); sumber daya dibandingkan dengan kosong.`);
     }
   }
-  const after = await resources(head);
+  const after = resources(head);
   plan.changes = diffResources(before.resources, after.resources);
   plan.manual = after.manual;
 
-  setPolicyContext({ site: head.site, ceilings: head.ceilings });
-  try {
-    const analysis = await analyze(after.resources, head.policy);
-    const byUrn = new Map(after.resources.map((r) => [r.urn, r]));
-    plan.policies = policies.map((p) => p.name).filter((n) => analysis.applied.has(n)); // the pack's order
-    plan.diagnostics = analysis.diagnostics.map((d) => {
-      const r = byUrn.get(d.urn);
-      const request = r ? requestOf(r) : "";
-      return { ...d, request, file: files[request] ?? "" };
-    });
-  } finally {
-    setPolicyContext(undefined);
-  }
+  const analysis = await analyze(after.resources, { site: head.site, ceilings: head.ceilings }, head.policy);
+  const byUrn = new Map(after.resources.map((r) => [r.urn, r]));
+  plan.policies = POLICY_NAMES.filter((n) => analysis.applied.has(n)); // the pack's order
+  plan.diagnostics = analysis.diagnostics.map((d) => {
+    const r = byUrn.get(d.urn);
+    const request = r ? requestOf(r) : "";
+    return { ...d, request, file: files[request] ?? "" };
+  });
 }
 
 export const planFails = (p: Plan) => p.findings.length > 0 || p.refused.length > 0 || p.diagnostics.some((d) => d.enforcementLevel === "mandatory");

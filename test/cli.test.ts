@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../scripts/cli";
 import { BAD_FIXTURES } from "./bad-fixtures.table";
+import { testProject } from "./support/project";
 
 const REPO = path.resolve(__dirname, "..");
 const BAD = "test/fixtures/bad";
@@ -116,15 +117,9 @@ describe("pusdat as a process", () => {
   const pusdat = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: "utf8" });
 
   beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-cli-"));
-    fs.cpSync(path.join(REPO, "requests"), path.join(dir, "requests"), { recursive: true });
-    fs.mkdirSync(path.join(dir, "policies"));
-    fs.copyFileSync(path.join(REPO, "policies/config.json"), path.join(dir, "policies/config.json"));
-    fs.copyFileSync(path.join(REPO, "Pulumi.contoh.yaml"), path.join(dir, "Pulumi.contoh.yaml"));
     const stack = fs.readFileSync(path.join(REPO, "Pulumi.contoh.yaml"), "utf8");
-    fs.writeFileSync(path.join(dir, "Pulumi.rusak.yaml"), stack.replace("pusdat:zone: contohkab.go.id", "pusdat:zone: Contohkab.go.id.").replace("server: 203.0.113.5", "server: 203.0.113"));
+    dir = testProject({ stacks: { rusak: stack.replace("pusdat:zone: contohkab.go.id", "pusdat:zone: Contohkab.go.id.").replace("server: 203.0.113.5", "server: 203.0.113") } });
   });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test("valid samples: exit 0", () => {
     const r = pusdat("validate");

@@ -3,8 +3,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { gitRepo } from "./support/git-project";
-import { sample } from "./support/project";
+import { gitRepo, sample, testProject } from "./support/project";
 
 const BIN = path.resolve(__dirname, "../scripts/pusdat.js");
 const pusdat = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
@@ -175,12 +174,7 @@ describe("plans that fail", () => {
 });
 
 test("without git history everything is new, and the plan says so", () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-nogit-"));
-  const repo = path.resolve(__dirname, "..");
-  fs.cpSync(path.join(repo, "requests"), path.join(dir, "requests"), { recursive: true });
-  fs.mkdirSync(path.join(dir, "policies"));
-  fs.copyFileSync(path.join(repo, "policies/config.json"), path.join(dir, "policies/config.json"));
-  fs.copyFileSync(path.join(repo, "Pulumi.contoh.yaml"), path.join(dir, "Pulumi.contoh.yaml"));
+  const dir = testProject();
   const r = pusdat(dir, "plan");
   expect(r.stdout.split("\n").slice(0, 3)).toEqual([
     "Rencana pusdat — stack contoh, dibandingkan dengan kosong (tanpa riwayat git)",

@@ -10,11 +10,10 @@ import { HostingAccount } from "./components/hosting";
 import { VirtualMachine } from "./components/vm";
 import { NodeBackup } from "./components/backup";
 import type { ConfigProblems, Project } from "../core/project";
-import { type Finding, findingLine } from "../core/findings";
-import { type Desired, planResources } from "../core/plan/desired";
-import { type Inventory, inventoryOf, transitionProblems } from "../core/plan/inventory";
+import type { Desired } from "../core/plan/desired";
+import { Blocked, planProject } from "../core/plan";
+import { type Inventory, transitionProblems } from "../core/plan/inventory";
 import { createProviders, missingCredentials } from "./providers";
-import { RULES } from "../core/rules";
 
 export interface ProgramOptions {
   env?: NodeJS.ProcessEnv;
@@ -28,19 +27,14 @@ export interface ProgramOptions {
   skipRuleChecksForPolicyTests?: boolean;
 }
 
-const lines = (fs: Finding[]) => fs.map((f) => `  ${findingLine(f)}`).join("\n");
-
-/** Fail closed: a configuration problem or any finding stops the program before a resource exists. */
+/** The core decides (fail closed); the program only turns a refusal into the engine's error. */
 export function prepare(opened: Project | ConfigProblems, skipRuleChecks = false) {
-  if (!opened.ok) {
-    const problems = opened.usage ? `  ${opened.usage}` : lines(opened.problems);
-    throw new pulumi.RunError(`pusdat: konfigurasi tidak sah; tidak ada yang diterapkan:\n${problems}`);
+  try {
+    const { project, desired, inventory } = planProject(opened, skipRuleChecks);
+    return { site: project.site, desired, inventory };
+  } catch (e) {
+    throw e instanceof Blocked ? new pulumi.RunError(e.message) : e;
   }
-  const blocking = skipRuleChecks ? opened.findings.filter((f) => !(f.rule in RULES)) : opened.findings;
-  if (blocking.length) {
-    throw new pulumi.RunError(`pusdat: ${blocking.length} temuan; tidak ada yang diterapkan sampai semuanya diperbaiki:\n${lines(blocking)}`);
-  }
-  return { site: opened.site, desired: planResources(opened.requests, opened.site), inventory: inventoryOf(opened.requests) };
 }
 
 async function previousInventory(): Promise<Inventory> {

@@ -6,39 +6,25 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Inventory } from "../core/plan/inventory";
+import { isSecretValue, type PlannedResource, unknownOutput } from "../core/plan/resources";
+import { ZONE_BY_NAME } from "../core/naming";
 import { type ConfigProblems, openProject, type Project } from "../core/project";
 import { type ProgramOptions, runProgram } from "./program";
 
-export interface CapturedResource {
-  type: string;
-  name: string;
-  urn: string;
-  parent: string;
-  custom: boolean;
-  /** As the monitor received them: secrets stay wrapped (see `isSecretValue`). */
-  inputs: Record<string, unknown>;
-  protect: boolean;
-  provider: string;
-  additionalSecretOutputs: string[];
-  dependencies: string[];
-}
+/** What the mock monitor captured: the same shape the pure planner computes (and a test compares). */
+export type CapturedResource = PlannedResource;
+export { isSecretValue };
 
 export interface Simulation {
   resources: CapturedResource[];
   outputs: Awaited<ReturnType<typeof runProgram>>;
 }
 
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
-
-export const isSecretValue = (v: unknown): boolean =>
-  typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE;
-
 /** Values the providers compute that the program reads back. */
 function computed(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
   switch (type) {
     case "random:index/randomPassword:RandomPassword":
-      return { result: `mock-password-${name}` };
+      return { result: unknownOutput(name, "result") };
     case "proxmoxve:index/vmLegacy:VmLegacy":
       return { vmId: inputs.vmId };
     case "command:local:Command":
@@ -71,7 +57,7 @@ export async function simulate(opts: SimulateOptions): Promise<Simulation> {
         }
         return { id: a.custom ? `${a.name}-id` : "", state: { ...a.inputs, ...computed(a.type, a.name, a.inputs) } };
       },
-      call: (a) => (a.token === "cloudflare:index/getZone:getZone" ? { id: "zone-by-name", zoneId: "zone-by-name", name: a.inputs.filter?.name } : a.inputs),
+      call: (a) => (a.token === "cloudflare:index/getZone:getZone" ? { id: ZONE_BY_NAME, zoneId: ZONE_BY_NAME, name: a.inputs.filter?.name } : a.inputs),
     },
     "pusdat",
     opts.stack,

@@ -15,18 +15,9 @@ export interface AccountEnv {
   suspendReason: string;
 }
 
-export const ENV = {
-  username: "PUSDAT_USERNAME",
-  domain: "PUSDAT_DOMAIN",
-  plan: "PUSDAT_PLAN",
-  contactEmail: "PUSDAT_CONTACT_EMAIL",
-  password: "PUSDAT_PASSWORD",
-  suspended: "PUSDAT_SUSPENDED",
-  suspendReason: "PUSDAT_SUSPEND_REASON",
-} as const;
-
-/** The fixed command text @pulumi/command runs; the policy pack checks the program uses exactly these. */
-export const WHM_COMMANDS = { create: "node scripts/whm.js create", update: "node scripts/whm.js update", delete: "node scripts/whm.js delete" } as const;
+// The names live with the other naming conventions; the command and the component share them.
+export { WHM_COMMANDS, WHM_ENV as ENV } from "../core/naming";
+import { WHM_ENV as ENV } from "../core/naming";
 
 export function readAccountEnv(env: NodeJS.ProcessEnv): AccountEnv {
   const need = (k: string) => {

@@ -1,30 +1,75 @@
-/** Temporary project roots (stack file, policy config, requests) built from the samples, for program tests. */
+/**
+ * The one test-project builder: a project root (stack file, policy config, requests) made from the
+ * samples with patches, optionally a git repository with the samples committed on main. Every root
+ * lives in a temp folder removed when the test file ends.
+ */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { merge } from "./requests";
+import { tempDir } from "./tmp";
 
 const REPO = path.resolve(__dirname, "../..");
+const FOLDERS = ["subdomain", "hosting", "vm", "api"];
 
-/** `patches`: sample path ("vm/sibapo-app") → patch, or null to leave the file out; `extra`: new files. */
-export function makeProject(patches: Record<string, object | null> = {}, extra: Record<string, object> = {}): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-proj-"));
-  fs.copyFileSync(path.join(REPO, "Pulumi.contoh.yaml"), path.join(root, "Pulumi.contoh.yaml"));
+export interface TestProjectOptions {
+  /** Sample path ("vm/sibapo-app") → patch merged into it, or null to leave the file out. */
+  patches?: Readonly<Record<string, object | null>>;
+  /** New request files: "subdomain/baru" → content. */
+  extra?: Readonly<Record<string, object>>;
+  /** Rewrites the sample stack file's text (Pulumi.contoh.yaml). */
+  stackEdit?: (text: string) => string;
+  /** Further stack files: name ("rusak") → text of Pulumi.<name>.yaml. */
+  stacks?: Readonly<Record<string, string>>;
+}
+
+export function testProject(opts: TestProjectOptions = {}): string {
+  const root = tempDir("proj");
+  const stack = fs.readFileSync(path.join(REPO, "Pulumi.contoh.yaml"), "utf8");
+  fs.writeFileSync(path.join(root, "Pulumi.contoh.yaml"), opts.stackEdit ? opts.stackEdit(stack) : stack);
+  for (const [name, text] of Object.entries(opts.stacks ?? {})) fs.writeFileSync(path.join(root, `Pulumi.${name}.yaml`), text);
   fs.mkdirSync(path.join(root, "policies"));
   fs.copyFileSync(path.join(REPO, "policies/config.json"), path.join(root, "policies/config.json"));
-  for (const folder of ["subdomain", "hosting", "vm", "api"]) {
+  for (const folder of FOLDERS) {
     fs.mkdirSync(path.join(root, "requests", folder), { recursive: true });
     for (const f of fs.readdirSync(path.join(REPO, "requests", folder))) {
-      const key = `${folder}/${f.replace(/\.yaml$/, "")}`;
-      const patch = patches[key];
+      const patch = opts.patches?.[`${folder}/${f.replace(/\.yaml$/, "")}`];
       if (patch === null) continue;
       const text = fs.readFileSync(path.join(REPO, "requests", folder, f), "utf8");
       fs.writeFileSync(path.join(root, "requests", folder, f), patch ? stringify(merge(parse(text), patch)) : text);
     }
   }
-  for (const [rel, value] of Object.entries(extra)) fs.writeFileSync(path.join(root, "requests", `${rel}.yaml`), stringify(value));
+  for (const [rel, value] of Object.entries(opts.extra ?? {})) fs.writeFileSync(path.join(root, "requests", `${rel}.yaml`), stringify(value));
   return root;
+}
+
+/** Shorthand kept for the many program tests: patches and extra files only. */
+export const makeProject = (patches: TestProjectOptions["patches"] = {}, extra: TestProjectOptions["extra"] = {}) => testProject({ patches, extra });
+
+export interface GitProject {
+  dir: string;
+  git: (...args: string[]) => string;
+  /** Merges `patch` into a request file, or removes the file when `patch` is null. */
+  edit: (rel: string, patch: object | null) => void;
+  add: (rel: string, value: object) => void;
+}
+
+/** A user's repository: the samples committed on main ("Permintaan awal"), ready for a branch. */
+export function gitRepo(opts: TestProjectOptions = {}): GitProject {
+  const dir = testProject(opts);
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-C", dir, "-c", "user.name=Teknisi Uji", "-c", "user.email=teknisi@contohkab.go.id", ...args], { encoding: "utf8" });
+  git("init", "-q", "-b", "main");
+  git("add", "-A");
+  git("commit", "-q", "-m", "Permintaan awal");
+  const file = (rel: string) => path.join(dir, "requests", `${rel}.yaml`);
+  return {
+    dir,
+    git,
+    edit: (rel, patch) => (patch === null ? fs.rmSync(file(rel)) : fs.writeFileSync(file(rel), stringify(merge(parse(fs.readFileSync(file(rel), "utf8")), patch)))),
+    add: (rel, value) => fs.writeFileSync(file(rel), stringify(value)),
+  };
 }
 
 export function sample(rel: string): Record<string, unknown> {

@@ -1,17 +1,14 @@
 import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
 import * as pulumi from "@pulumi/pulumi";
 import type { BackupJobPlan } from "../../core/plan/desired";
+import { backupJobArgs } from "../../core/plan/resources";
+import { backupJobName, TYPE } from "../../core/naming";
 
 /** Backups as code (SOP 5, 6, 8, 9): one vzdump job per node covering its VMs, retention from the stack. */
 export class NodeBackup extends pulumi.ComponentResource {
   constructor(name: string, args: { plan: BackupJobPlan }, opts?: pulumi.ComponentResourceOptions) {
-    super("pusdat:index:NodeBackup", name, {}, opts);
-    const p = args.plan;
-    new proxmoxve.backup.Job(
-      p.name,
-      { resourceId: p.name, node: p.node, vmids: p.vmids, schedule: p.schedule, storage: p.storage, mode: p.mode, pruneBackups: p.pruneBackups, enabled: true },
-      { parent: this },
-    );
+    super(TYPE.nodeBackup, name, {}, opts);
+    new proxmoxve.backup.Job(backupJobName(args.plan.node), backupJobArgs(args.plan), { parent: this });
     this.registerOutputs({});
   }
 }

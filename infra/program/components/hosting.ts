@@ -2,7 +2,8 @@ import * as command from "@pulumi/command";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { HostingPlan } from "../../core/plan/desired";
-import { ENV, WHM_COMMANDS } from "../../whm/account";
+import { COMMAND_SECRET_OUTPUTS, hostingCommandArgs, PASSWORD_ARGS } from "../../core/plan/resources";
+import { childName, ROLE, TYPE } from "../../core/naming";
 import { dnsRecord } from "./dns";
 
 export interface HostingAccountArgs {
@@ -20,31 +21,15 @@ export class HostingAccount extends pulumi.ComponentResource {
   readonly password: pulumi.Output<string>;
 
   constructor(name: string, args: HostingAccountArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("pusdat:index:HostingAccount", name, {}, opts);
+    super(TYPE.hostingAccount, name, {}, opts);
     const p = args.plan;
-    const password = new random.RandomPassword(
-      `${p.id}-password`,
-      { length: 24, special: true, overrideSpecial: "-_.+=", minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 1 },
-      { parent: this },
-    );
-    new command.local.Command(
-      `${p.id}-account`,
-      {
-        ...WHM_COMMANDS,
-        environment: {
-          [ENV.username]: p.username,
-          [ENV.domain]: p.domain,
-          [ENV.plan]: p.plan,
-          [ENV.contactEmail]: p.contactEmail,
-          // Secret on its own account, whatever the engine does with the provider's outputs.
-          [ENV.password]: pulumi.secret(password.result),
-          [ENV.suspended]: String(p.suspended),
-          [ENV.suspendReason]: p.suspendReason,
-        },
-        logging: "none",
-      },
-      { parent: this, protect: p.protect, additionalSecretOutputs: ["stdout", "stderr"] },
-    );
+    const password = new random.RandomPassword(childName(p.id, ROLE.password), { ...PASSWORD_ARGS }, { parent: this });
+    // The password is secret on its own account, whatever the engine does with the provider's outputs.
+    new command.local.Command(childName(p.id, ROLE.account), hostingCommandArgs(p, pulumi.secret(password.result)), {
+      parent: this,
+      protect: p.protect,
+      additionalSecretOutputs: COMMAND_SECRET_OUTPUTS,
+    });
     if (p.record) dnsRecord(p.record, args.zoneId, this);
     this.username = pulumi.output(p.username);
     this.password = pulumi.secret(password.result);

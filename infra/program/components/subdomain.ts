@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { SubdomainPlan } from "../../core/plan/desired";
+import { TYPE } from "../../core/naming";
 import { dnsRecord } from "./dns";
 
 export interface SubdomainArgs {
@@ -13,7 +14,7 @@ export class Subdomain extends pulumi.ComponentResource {
   readonly recordId: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: SubdomainArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("pusdat:index:Subdomain", name, {}, opts);
+    super(TYPE.subdomain, name, {}, opts);
     const record = args.plan.record ? dnsRecord(args.plan.record, args.zoneId, this) : undefined;
     this.fullName = pulumi.output(args.plan.fullName);
     this.recordId = record ? record.id : pulumi.output(undefined);

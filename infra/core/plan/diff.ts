@@ -2,14 +2,14 @@
  * What a merge would do: the resources of the requests at the base against those at the head, by
  * URN (names are stable, so the URN is the resource's identity). Pure; secrets stay opaque.
  */
-import type { CapturedResource } from "./simulate";
-import { isSecretValue } from "./simulate";
+import { BACKUP_OWNER, TYPE } from "../naming";
+import { isSecretValue, type PlannedResource } from "./resources";
 
 export type Action = "create" | "update" | "delete";
 
 export interface ResourceChange {
   action: Action;
-  /** The request id the resource belongs to (its component's name), or "cadangan" for backup jobs. */
+  /** The request id the resource belongs to (its component's name), or BACKUP_OWNER for backup jobs. */
   request: string;
   type: string;
   name: string;
@@ -22,13 +22,13 @@ export interface ResourceChange {
   fields: string[];
 }
 
-const componentOf = (r: CapturedResource) => r.parent.split("::").pop() ?? "";
+const componentOf = (r: PlannedResource) => r.parent.split("::").pop() ?? "";
 
-export function requestOf(r: CapturedResource): string {
-  return r.type === "proxmoxve:backup/job:Job" ? "cadangan" : componentOf(r);
+export function requestOf(r: PlannedResource): string {
+  return r.type === TYPE.backupJob ? BACKUP_OWNER : componentOf(r);
 }
 
-const managed = (rs: CapturedResource[]) => rs.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
+const managed = (rs: PlannedResource[]) => rs.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
 
 const hasSecret = (v: unknown): boolean =>
   isSecretValue(v) || (Array.isArray(v) ? v.some(hasSecret) : !!v && typeof v === "object" && Object.values(v).some(hasSecret));
@@ -43,7 +43,7 @@ export function changedFields(a: Record<string, unknown>, b: Record<string, unkn
   return keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => (hasSecret(a[k]) || hasSecret(b[k]) ? `${k} (rahasia)` : k));
 }
 
-export function diffResources(base: CapturedResource[], head: CapturedResource[]): ResourceChange[] {
+export function diffResources(base: PlannedResource[], head: PlannedResource[]): ResourceChange[] {
   const before = new Map(managed(base).map((r) => [r.urn, r]));
   const out: ResourceChange[] = [];
   for (const r of managed(head)) {

@@ -1,0 +1,152 @@
+/**
+ * The resources the program registers, computed without Pulumi: the same argument builders feed the
+ * components (infra/program/components) and `pusdat plan`, and a test proves the program under mocks
+ * registers exactly this list. Running the Pulumi runtime costs milliseconds per resource; this costs
+ * microseconds, so the plan stays fast and linear.
+ */
+import type { SiteConfig } from "../config/site";
+import { backupJobName, childName, PROVIDERS, PROVIDER_TYPE, ROLE, TYPE, WHM_COMMANDS, WHM_ENV, ZONE_BY_NAME } from "../naming";
+import type { BackupJobPlan, Desired, DnsRecordPlan, HostingPlan, VmPlan } from "./desired";
+
+/** A resource as the engine's monitor receives it: type, name, parent, inputs and options. */
+export interface PlannedResource {
+  type: string;
+  name: string;
+  urn: string;
+  /** The parent's URN; "" for top-level resources. */
+  parent: string;
+  custom: boolean;
+  /** Secrets stay wrapped (see `isSecretValue`), as the monitor receives them. */
+  inputs: Record<string, unknown>;
+  protect: boolean;
+  /** The provider reference `<urn>::<id>`, "" for components and providers. */
+  provider: string;
+  additionalSecretOutputs: string[];
+  dependencies: string[];
+}
+
+// Pulumi's wire format for a secret value: the signature key and its fixed value.
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_VALUE = "1b47061264138c4ac30d75fd1eb44270";
+
+export const secretValue = (value: unknown) => ({ [SECRET_SIG]: SECRET_VALUE, value });
+export const isSecretValue = (v: unknown): boolean => typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG] === SECRET_VALUE;
+
+/** What stands for a provider-computed output the plan cannot know (the password under mocks). */
+export const unknownOutput = (resourceName: string, output: string) => `mock-${output === "result" ? "password" : output}-${resourceName}`;
+
+export function dnsRecordArgs(p: DnsRecordPlan, zoneId: string) {
+  return { zoneId, name: p.fullName, type: p.type, content: p.content, proxied: p.proxied, ttl: p.ttl, comment: p.comment, tags: p.tags };
+}
+
+export const PASSWORD_ARGS = { length: 24, special: true, overrideSpecial: "-_.+=", minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 1 } as const;
+
+/** The WHM command's inputs; `password` is the RandomPassword's result (an Output in the program). */
+export function hostingCommandArgs<P>(p: HostingPlan, password: P) {
+  return {
+    ...WHM_COMMANDS,
+    environment: {
+      [WHM_ENV.username]: p.username,
+      [WHM_ENV.domain]: p.domain,
+      [WHM_ENV.plan]: p.plan,
+      [WHM_ENV.contactEmail]: p.contactEmail,
+      [WHM_ENV.password]: password,
+      [WHM_ENV.suspended]: String(p.suspended),
+      [WHM_ENV.suspendReason]: p.suspendReason,
+    },
+    logging: "none" as const,
+  };
+}
+export const COMMAND_SECRET_OUTPUTS = ["stdout", "stderr"];
+
+export function vmArgs(p: VmPlan, guestAgent: boolean) {
+  return {
+    nodeName: p.node,
+    vmId: p.vmid,
+    name: p.hostname,
+    description: p.description,
+    tags: p.tags,
+    clone: { vmId: p.template.vmid, nodeName: p.template.node, full: true },
+    cpu: { cores: p.cores, type: p.cpuType },
+    memory: { dedicated: p.memoryMb },
+    disks: [{ interface: "scsi0", datastoreId: p.datastore, size: p.diskGb }],
+    networkDevices: [{ bridge: p.bridge, model: "virtio" }],
+    // Explicit: a clone inherits the template's agent setting, and a wrong one stalls the provider 15 minutes.
+    agent: { enabled: guestAgent },
+    initialization: {
+      datastoreId: p.datastore,
+      ipConfigs: [{ ipv4: { address: p.ipCidr, gateway: p.gateway } }],
+      userAccount: { username: p.adminUser, keys: p.sshKeys },
+    },
+    onBoot: p.onBoot,
+    started: p.started,
+    protection: p.protection,
+  };
+}
+
+export function backupJobArgs(p: BackupJobPlan) {
+  return { resourceId: p.name, node: p.node, vmids: p.vmids, schedule: p.schedule, storage: p.storage, mode: p.mode, pruneBackups: p.pruneBackups, enabled: true };
+}
+
+/** Secret outputs the provider SDKs declare themselves (pinned versions; the equality test catches drift). */
+const SDK_SECRET_OUTPUTS: Record<string, string[]> = {
+  [PROVIDER_TYPE("cloudflare")]: ["apiKey", "apiToken", "apiUserServiceKey"],
+  [PROVIDER_TYPE("proxmoxve")]: ["apiToken", "authTicket", "csrfPreventionToken", "password"],
+  [TYPE.password]: ["bcryptHash", "result"],
+};
+
+/** Drops undefined fields, as the monitor's serialisation does. */
+const defined = (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
+
+/** Every resource the program registers for `desired`, in registration order. */
+export function plannedResources(d: Desired, site: SiteConfig, stack: string): PlannedResource[] {
+  const out: PlannedResource[] = [];
+  const urnOf = (type: string, name: string, parent?: PlannedResource) =>
+    `urn:pulumi:${stack}::pusdat::${parent ? `${parent.type}$` : ""}${type}::${name}`;
+  const providerRef: Record<string, string> = {};
+  for (const pkg of PROVIDERS) {
+    const type = PROVIDER_TYPE(pkg);
+    const urn = urnOf(type, pkg);
+    providerRef[pkg] = `${urn}::${pkg}-id`;
+    // Provider inputs travel JSON-encoded, as the SDK sends them.
+    const inputs = pkg === "proxmoxve" ? { endpoint: site.proxmox.endpoint, insecure: "false" } : {};
+    out.push({ type, name: pkg, urn, parent: "", custom: true, inputs: defined(inputs), protect: false, provider: "", additionalSecretOutputs: SDK_SECRET_OUTPUTS[type] ?? [], dependencies: [] });
+  }
+  const component = (type: string, name: string) => {
+    const c: PlannedResource = { type, name, urn: urnOf(type, name), parent: "", custom: false, inputs: {}, protect: false, provider: "", additionalSecretOutputs: [], dependencies: [] };
+    out.push(c);
+    return c;
+  };
+  const child = (parent: PlannedResource, pkg: string, type: string, name: string, inputs: Record<string, unknown>, opts: Partial<PlannedResource> = {}) => {
+    const r: PlannedResource = {
+      type, name, urn: urnOf(type, name, parent), parent: parent.urn, custom: true, inputs: defined(inputs), protect: false,
+      provider: providerRef[pkg]!, additionalSecretOutputs: SDK_SECRET_OUTPUTS[type] ?? [], dependencies: [], ...opts,
+    };
+    out.push(r);
+    return r;
+  };
+  const zoneId = site.cloudflareZoneId ?? ZONE_BY_NAME;
+  for (const s of d.subdomains) {
+    const c = component(TYPE.subdomain, s.id);
+    if (s.record) child(c, "cloudflare", TYPE.dnsRecord, s.record.name, dnsRecordArgs(s.record, zoneId));
+  }
+  for (const h of d.hosting) {
+    const c = component(TYPE.hostingAccount, h.id);
+    const pwName = childName(h.id, ROLE.password);
+    const pw = child(c, "random", TYPE.password, pwName, PASSWORD_ARGS);
+    const args = hostingCommandArgs(h, unknownOutput(pwName, "result"));
+    child(c, "command", TYPE.command, childName(h.id, ROLE.account), { ...args, environment: secretValue(args.environment) }, {
+      protect: h.protect, additionalSecretOutputs: COMMAND_SECRET_OUTPUTS, dependencies: [pw.urn],
+    });
+    if (h.record) child(c, "cloudflare", TYPE.dnsRecord, h.record.name, dnsRecordArgs(h.record, zoneId));
+  }
+  for (const v of d.vms) {
+    const c = component(TYPE.virtualMachine, v.id);
+    child(c, "proxmoxve", TYPE.vm, v.name, vmArgs(v, site.proxmox.guestAgent), { protect: v.protect });
+  }
+  for (const b of d.backups) {
+    const c = component(TYPE.nodeBackup, b.name);
+    child(c, "proxmoxve", TYPE.backupJob, backupJobName(b.node), backupJobArgs(b));
+  }
+  return out;
+}

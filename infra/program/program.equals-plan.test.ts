@@ -1,0 +1,28 @@
+/**
+ * `pusdat plan` computes the resources without the Pulumi runtime (infra/core/plan/resources.ts).
+ * This proves the real program, run under Pulumi's mocks, registers exactly that list: same types,
+ * names, URNs, parents, inputs (secrets included, still wrapped), options and dependencies.
+ */
+import { planProject } from "../core/plan";
+import { plannedResources, type PlannedResource } from "../core/plan/resources";
+import { openProject } from "../core/project";
+import { sample, testProject } from "../../test/support/project";
+import { simulate } from "./simulate";
+
+const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" };
+const byUrn = (rs: PlannedResource[]) => [...rs].sort((a, b) => (a.urn < b.urn ? -1 : 1));
+
+const decommission = { status: "decommissioned", decommission: { notaDinas: { number: "000.8.3.3/140/DISDIK/2027", date: "2027-02-01" } } };
+
+test.each([
+  ["the samples", {}, {}, undefined],
+  ["decommissions, a removal and a resize", { "hosting/disdik-web": { metadata: decommission }, "subdomain/jdih": null, "vm/sibapo-app": { spec: { cpu: 4, diskGb: 60 } } }, {}, undefined],
+  ["a new subdomain, and the zone looked up by name", {}, { "subdomain/baru": { ...sample("subdomain/ppid"), metadata: { ...(sample("subdomain/ppid").metadata as object), id: "baru" }, spec: { name: "baru", target: { ip: "203.0.113.99" } } } }, "no-zone-id"],
+] as const)("%s: the program registers exactly the planned resources", async (_name, patches, extra, variant) => {
+  const root = testProject({ patches, extra, stackEdit: variant === "no-zone-id" ? (s) => s.replace(/^  pusdat:cloudflareZoneId: .*\n/m, "") : undefined });
+  const project = openProject({ root });
+  const planned = plannedResources(planProject(project).desired, project.ok ? project.site : (undefined as never), "contoh");
+  const sim = await simulate({ stack: "contoh", project, env: ENV, previous: {} });
+  expect(byUrn(sim.resources)).toEqual(byUrn(planned));
+  expect(planned.length).toBeGreaterThan(10);
+});
