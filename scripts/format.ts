@@ -1,5 +1,5 @@
 /** Findings as text (people), GitHub workflow annotations (pull requests) or JSON (machines). */
-import { type Finding, findingLine } from "../infra/core/findings";
+import { type Finding, findingLine, ruleLabel } from "../infra/core/findings";
 
 export type Format = "text" | "json" | "github";
 
@@ -25,7 +25,7 @@ export function formatFindings(format: Format, findings: ReadonlyArray<Finding>,
   }
   const lines = findings.map((f) =>
     format === "github"
-      ? `::error file=${escProp(f.file)},line=${f.line},col=${f.column},title=${escProp(`pusdat ${f.rule}`)}::${escData(f.message)}`
+      ? `::${f.severity} file=${escProp(f.file)},line=${f.line},col=${f.column},title=${escProp(`pusdat ${ruleLabel(f.rule)}`)}::${escData(f.message)}`
       : findingLine(f),
   );
   lines.push(summaryLine(findings, s));

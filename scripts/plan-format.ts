@@ -22,6 +22,14 @@ const TYPE_LABEL: Record<string, string> = {
   "proxmoxve:backup/job:Job": "job cadangan Proxmox",
 };
 const typeLabel = (t: string) => TYPE_LABEL[t] ?? t;
+/** Manual steps carry English ids; people read these words. */
+const STEP_LABEL: Record<string, string> = {
+  "pdn-eticket": "pdn-etiket",
+  "not-submitted": "belum-diajukan",
+  "awaiting-registration": "menunggu-pendaftaran",
+  decommissioned: "dihentikan",
+};
+const stepLabel = (id: string) => STEP_LABEL[id] ?? id;
 
 function changeLine(c: ResourceChange, file: string, md: boolean): string {
   const marks = [c.protect ? "dilindungi" : "", c.unprotects ? "proteksi dilepas" : ""].filter(Boolean).join(", ");
@@ -75,7 +83,7 @@ function sections(p: Plan, md: boolean): Section[] {
       ? bad.map((d) => `${d.enforcementLevel === "mandatory" ? "GAGAL" : "peringatan"} ${d.policy} [${d.enforcementLevel}] ${d.file || d.request || "stack"}: ${d.message}`)
       : p.refused.length ? ["tidak dijalankan: ada perubahan yang ditolak"] : [`semua lolos: ${p.policies.join(", ")}`],
   });
-  if (p.manual.length) out.push({ title: "Langkah manual", lines: p.manual.map((m) => `${m.id} (${m.kind}, ${m.state}): ${m.text}`) });
+  if (p.manual.length) out.push({ title: "Langkah manual", lines: p.manual.map((m) => `${m.id} (${stepLabel(m.kind)}, ${stepLabel(m.state)}): ${m.text}`) });
   const nb = new Map(p.capacity.before.nodes.map((u) => [u.key, u]));
   out.push({ title: "Kapasitas node (sebelum → sesudah / batas)", lines: p.capacity.after.nodes.map((u) => `${u.label}: ${usageLine(nb.get(u.key), u)}`) });
   const ob = new Map(p.capacity.before.opds.map((u) => [u.key, u]));

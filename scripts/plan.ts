@@ -3,7 +3,7 @@
  * base and at the head (without the Pulumi runtime; a test proves the program registers the same), diff them, run the policy pack through its protocol, and report capacity
  * and manual steps. Offline: it knows the requests, not the live state of Cloudflare, WHM or Proxmox.
  */
-import type { Finding } from "../infra/core/findings";
+import { type Finding, isBlocking } from "../infra/core/findings";
 import { type Usage, capacityReport } from "../infra/core/plan/capacity";
 import type { ManualStep } from "../infra/core/plan/desired";
 import { diffResources, requestOf, type ResourceChange } from "../infra/core/plan/diff";
@@ -72,7 +72,7 @@ export async function makePlan(head: Project, base?: string): Promise<Plan> {
     stack: head.stack, base: "", notes, findings: head.findings, refused: [], changes: [], diagnostics: [], policies: [], manual: [],
     capacity: { before: empty, after: empty }, files, requests: head.requests.length,
   };
-  if (head.findings.length) return plan; // fail closed: nothing is planned from invalid requests
+  if (head.findings.some(isBlocking)) return plan; // fail closed: nothing is planned from invalid requests
 
   const resolved = resolveBase(head, base, notes);
   plan.base = resolved.label;
@@ -119,4 +119,4 @@ async function compare(head: Project, plan: Plan, base: Project | null): Promise
   });
 }
 
-export const planFails = (p: Plan) => p.findings.length > 0 || p.refused.length > 0 || p.diagnostics.some((d) => d.enforcementLevel === "mandatory");
+export const planFails = (p: Plan) => p.findings.some(isBlocking) || p.refused.length > 0 || p.diagnostics.some((d) => d.enforcementLevel === "mandatory");

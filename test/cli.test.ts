@@ -65,6 +65,7 @@ describe("pusdat validate: samples and formats", () => {
           column: 9,
           rule: "hosting-plan",
           message: 'paket "jumbo" tidak ada; yang diizinkan: kecil, sedang, besar',
+          severity: "error",
         },
       ],
     });

@@ -20,7 +20,7 @@ export function checkRules(ctx: RuleContext): Finding[] {
   for (const [rule, check] of Object.entries(RULES)) {
     for (const f of check(ctx)) {
       const pos = f.ref.source.position(f.path);
-      out.push({ file: f.ref.file, line: pos.line, column: pos.column, rule, message: f.message });
+      out.push({ file: f.ref.file, line: pos.line, column: pos.column, rule, message: f.message, severity: "error" });
     }
   }
   return out;

@@ -173,9 +173,9 @@ describe("the sample requests", () => {
     expect(await pulumi.isSecret(o.hostingPasswords)).toBe(true);
     expect(JSON.stringify({ ...o, hostingPasswords: undefined })).not.toContain("mock-password");
     expect(o.manualSteps.map((m) => [m.id, m.kind, m.state])).toEqual([
-      ["sipd-bappeda", "pdn-etiket", "submitted"],
-      ["simpeg-nik", "splp", "menunggu-pendaftaran"], // arrival order: Nota Dinas 2026-10-26
-      ["harga-pangan", "splp", "menunggu-pendaftaran"], // 2026-11-05
+      ["sipd-bappeda", "pdn-eticket", "submitted"],
+      ["simpeg-nik", "splp", "awaiting-registration"], // arrival order: Nota Dinas 2026-10-26
+      ["harga-pangan", "splp", "awaiting-registration"], // 2026-11-05
     ]);
   });
 

@@ -31,7 +31,7 @@ export interface ProgramOptions {
 export function prepare(opened: Project | ConfigProblems, skipRuleChecks = false) {
   try {
     const { project, desired, inventory } = planProject(opened, skipRuleChecks);
-    return { site: project.site, desired, inventory };
+    return { site: project.site, requests: project.requests, desired, inventory };
   } catch (e) {
     throw e instanceof Blocked ? new pulumi.RunError(e.message) : e;
   }
@@ -46,12 +46,12 @@ async function previousInventory(): Promise<Inventory> {
 /** The program, fed by the core's front door (`openProject`): it never reads a file itself. */
 export async function runProgram(project: Project | ConfigProblems, opts: ProgramOptions = {}) {
   const env = opts.env ?? process.env;
-  const { site, desired, inventory } = prepare(project, opts.skipRuleChecksForPolicyTests);
+  const { site, requests, desired, inventory } = prepare(project, opts.skipRuleChecksForPolicyTests);
 
   const previous = opts.previous ?? (await previousInventory());
   const moves = transitionProblems(previous, inventory);
   if (moves.length) throw new pulumi.RunError(`pusdat: perubahan ditolak; tidak ada yang diterapkan:\n${moves.map((m) => `  ${m.message}`).join("\n")}`);
-  const missing = missingCredentials(desired, env);
+  const missing = missingCredentials(requests, env);
   if (missing.length) throw new pulumi.RunError(`pusdat: kredensial tidak ada di lingkungan:\n${missing.map((m) => `  ${m}`).join("\n")}`);
 
   const providers = createProviders(site, env);

@@ -7,7 +7,8 @@ import * as cloudflare from "@pulumi/cloudflare";
 import * as command from "@pulumi/command";
 import * as random from "@pulumi/random";
 import type { SiteConfig } from "../core/config/site";
-import type { Desired } from "../core/plan/desired";
+import { credentialsOf } from "../core/kinds";
+import type { LoadedRequest } from "../core/load/requests";
 
 const NEEDS: Record<string, string> = {
   CLOUDFLARE_API_TOKEN: "token API Cloudflare dengan izin Zone:DNS:Edit (dan Zone:Read bila Zone ID tidak diisi)",
@@ -16,13 +17,10 @@ const NEEDS: Record<string, string> = {
   PROXMOX_VE_API_TOKEN: "token API Proxmox user@realm!tokenid=uuid dengan hak VM.Allocate, VM.Clone, VM.Config.*, Datastore.AllocateSpace, VM.Backup",
 };
 
-/** Which credentials the planned resources need and the environment lacks, each with what it must be. */
-export function missingCredentials(desired: Desired, env: NodeJS.ProcessEnv): string[] {
-  const need = new Set<string>();
-  if (desired.subdomains.some((s) => s.record) || desired.hosting.some((h) => h.record)) need.add("CLOUDFLARE_API_TOKEN");
-  if (desired.hosting.length) ["WHM_HOST", "WHM_API_TOKEN"].forEach((k) => need.add(k));
-  if (desired.vms.length || desired.backups.length) need.add("PROXMOX_VE_API_TOKEN");
-  return [...need].filter((k) => !env[k]).map((k) => `${k}: ${NEEDS[k]}`);
+/** Which credentials the requests' resources need (kinds.ts) and the environment lacks, each with what it must be. */
+export function missingCredentials(requests: ReadonlyArray<LoadedRequest>, env: NodeJS.ProcessEnv): string[] {
+  const need = new Set(requests.flatMap((r) => credentialsOf(r.request)));
+  return Object.keys(NEEDS).filter((k) => need.has(k) && !env[k]).map((k) => `${k}: ${NEEDS[k]}`);
 }
 
 export function createProviders(site: SiteConfig, env: NodeJS.ProcessEnv) {

@@ -1,6 +1,7 @@
 /** `pusdat validate`: every request against the schema, the cross-request rules, capacity and ceilings. */
 import * as path from "node:path";
 import { Option } from "commander";
+import { isBlocking } from "../../infra/core/findings";
 import { openConfig, readRequests, requestsFolderExists } from "../../infra/core/project";
 import { type Format, formatFindings } from "../format";
 import { configOrExit, type ProjectOptions, projectOptions } from "./project-options";
@@ -18,6 +19,6 @@ export const validate: PusdatCommand<Options> = {
     if (!requestsFolderExists(dir)) throw new UsageError(`folder permintaan tidak ditemukan: ${opts.requests}`);
     const project = readRequests(config, dir);
     io.out(formatFindings(opts.format, project.findings, { requests: project.requests.length, files: project.files, stack: opts.stack }));
-    return project.findings.length ? EXIT.findings : EXIT.ok;
+    return project.findings.some(isBlocking) ? EXIT.findings : EXIT.ok;
   },
 };

@@ -7,7 +7,8 @@ import { loadSiteConfig } from "../../infra/core/config/load";
 import type { SiteConfig } from "../../infra/core/config/site";
 import type { LoadedRequest } from "../../infra/core/load/requests";
 import { parseYamlMapping } from "../../infra/core/load/source";
-import { KIND_SCHEMAS, type Request } from "../../infra/core/model/kinds";
+import { KIND_SCHEMAS } from "../../infra/core/kinds";
+import type { Request } from "../../infra/core/model/kinds";
 import { byArrival, type Rule, type RuleContext } from "../../infra/core/rules/types";
 
 const REPO = path.resolve(__dirname, "../..");

@@ -18,7 +18,7 @@ const NS = "pusdat:";
 function readDoc(file: string) {
   const shown = displayPath(file);
   if (!fs.existsSync(file)) {
-    return { shown, parsed: { ok: false as const, problems: [{ line: 1, column: 1, rule: "konfigurasi", message: `berkas tidak ditemukan: ${shown}` }] } };
+    return { shown, parsed: { ok: false as const, problems: [{ line: 1, column: 1, rule: "config", message: `berkas tidak ditemukan: ${shown}` }] } };
   }
   return { shown, parsed: parseYamlMapping(fs.readFileSync(file)) };
 }
@@ -29,7 +29,7 @@ function validate<T extends z.ZodType>(
   read: (value: Record<string, unknown>) => { input: unknown; toYamlPath: (p: Path) => Path } | string,
 ): Loaded<z.infer<T>> {
   const { shown, parsed } = readDoc(file);
-  const at = (line: number, column: number, message: string): Finding => ({ file: shown, line, column, rule: "konfigurasi", message });
+  const at = (line: number, column: number, message: string): Finding => ({ file: shown, line, column, rule: "config", message, severity: "error" });
   if (!parsed.ok) return { ok: false, problems: parsed.problems.map((p) => at(p.line, p.column, p.message)) };
   const extracted = read(parsed.value);
   if (typeof extracted === "string") return { ok: false, problems: [at(1, 1, extracted)] };

@@ -5,11 +5,13 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Finding } from "../findings";
+import { type Finding, type FindingInFile, placed } from "../findings";
 import { API_VERSION } from "../model/common";
+import type { Path } from "../model/path";
 import { schemaProblems, show } from "../model/issues";
-import { KIND_FOLDER, KIND_SCHEMAS, KINDS, type Kind, type Request } from "../model/kinds";
-import { MAX_FILE_BYTES, type ParseOutcome, parseYamlMapping, parseYamlText, type Path, type SourceDoc } from "./source";
+import { KIND_FOLDER, KIND_SCHEMAS, KINDS } from "../kinds";
+import type { Kind, Request } from "../model/kinds";
+import { MAX_FILE_BYTES, type ParseOutcome, parseYamlMapping, parseYamlText, type SourceDoc } from "./source";
 
 export interface LoadedRequest<R extends Request = Request> {
   /** Path as the user sees it (relative to the working directory, with '/'). */
@@ -67,27 +69,25 @@ export function loadRequests(dir: string): LoadResult {
   for (const { rel, link } of files) {
     const file = `${shownDir}/${rel}`;
     const r = loadOne(path.join(dir, rel), rel, link);
-    if ("problems" in r) for (const p of r.problems) findings.push({ file, ...p });
+    if ("problems" in r) for (const p of r.problems) findings.push(placed(file, p));
     else requests.push({ file, request: r.request, source: r.source });
   }
   return { requests, findings, files: files.length };
 }
 
-type Problem = Omit<Finding, "file">;
-
-function report(problems: Problem[], source: SourceDoc, p: Path, rule: string, message: string, key = false): void {
+function report(problems: FindingInFile[], source: SourceDoc, p: Path, rule: string, message: string, key = false): void {
   const pos = source.position(p, key);
   problems.push({ line: pos.line, column: pos.column, rule, message });
 }
 
 /** One file: its request, or every problem with it. */
-function loadOne(abs: string, rel: string, link: boolean): { request: Request; source: SourceDoc } | { problems: Problem[] } {
+function loadOne(abs: string, rel: string, link: boolean): { request: Request; source: SourceDoc } | { problems: FindingInFile[] } {
   const layout = layoutProblem(rel, link);
-  if (layout) return { problems: [{ line: 1, column: 1, rule: "berkas", message: layout }] };
+  if (layout) return { problems: [{ line: 1, column: 1, rule: "file", message: layout }] };
   const parsed = readRequest(abs);
   if (!parsed.ok) return { problems: parsed.problems };
   const { source, value } = parsed;
-  const problems: Problem[] = [];
+  const problems: FindingInFile[] = [];
 
   const kind = value.kind;
   if (typeof kind !== "string" || !(KINDS as string[]).includes(kind)) {
@@ -108,11 +108,11 @@ function loadOne(abs: string, rel: string, link: boolean): { request: Request; s
   const [folder, name] = rel.split("/") as [string, string];
   if (FOLDER_KIND.get(folder) !== request.kind) {
     const want = `requests/${KIND_FOLDER[request.kind]}/`;
-    report(problems, source, ["kind"], "berkas", `kind ${request.kind} tidak cocok dengan folder ${folder}/; permintaan ${request.kind} harus berada di ${want}`);
+    report(problems, source, ["kind"], "file", `kind ${request.kind} tidak cocok dengan folder ${folder}/; permintaan ${request.kind} harus berada di ${want}`);
   }
   if (name !== `${request.metadata.id}.yaml`) {
     const id = request.metadata.id;
-    report(problems, source, ["metadata", "id"], "berkas", `nama berkas ${show(name)} tidak cocok dengan metadata.id ${show(id)}; berkas harus bernama ${id}.yaml`);
+    report(problems, source, ["metadata", "id"], "file", `nama berkas ${show(name)} tidak cocok dengan metadata.id ${show(id)}; berkas harus bernama ${id}.yaml`);
   }
   return problems.length ? { problems } : { request, source };
 }

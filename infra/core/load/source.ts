@@ -7,19 +7,14 @@ import { isUtf8 } from "node:buffer";
 import { load as loadFast } from "js-yaml";
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
 
-export type Path = ReadonlyArray<string | number>;
+import type { FindingInFile } from "../findings";
+import type { Path } from "../model/path";
+
+export type { Path };
 
 export interface Position {
   line: number;
   column: number;
-}
-
-/** A problem found in one file, before it is placed in a report. */
-export interface SourceProblem {
-  line: number;
-  column: number;
-  rule: string;
-  message: string;
 }
 
 export const MAX_FILE_BYTES = 64 * 1024;
@@ -81,7 +76,7 @@ export class SourceDoc {
 
 export type ParseOutcome =
   | { ok: true; source: SourceDoc; value: Record<string, unknown> }
-  | { ok: false; problems: SourceProblem[] };
+  | { ok: false; problems: FindingInFile[] };
 
 const fail = (line: number, column: number, rule: string, message: string): ParseOutcome => ({
   ok: false,
@@ -90,13 +85,13 @@ const fail = (line: number, column: number, rule: string, message: string): Pars
 
 /** Bytes of a file → a plain object, or every reason it cannot be one. */
 export function parseYamlMapping(bytes: Buffer): ParseOutcome {
-  if (bytes.length === 0) return fail(1, 1, "berkas", "berkas kosong; isi permintaan harus berupa mapping YAML");
-  if (bytes.length > MAX_FILE_BYTES) return fail(1, 1, "berkas", tooLargeMessage(bytes.length));
+  if (bytes.length === 0) return fail(1, 1, "file", "berkas kosong; isi permintaan harus berupa mapping YAML");
+  if (bytes.length > MAX_FILE_BYTES) return fail(1, 1, "file", tooLargeMessage(bytes.length));
   if (!isUtf8(bytes)) {
     const off = firstInvalidUtf8(bytes);
     const { line, column } = bytePosition(bytes, off);
     const hex = bytes[off]!.toString(16).toUpperCase().padStart(2, "0");
-    return fail(line, column, "berkas", `byte 0x${hex} bukan UTF-8 yang sah; simpan berkas sebagai UTF-8`);
+    return fail(line, column, "file", `byte 0x${hex} bukan UTF-8 yang sah; simpan berkas sebagai UTF-8`);
   }
   return parseYamlText(bytes.toString("utf8"));
 }
@@ -107,7 +102,7 @@ export function parseYamlMapping(bytes: Buffer): ParseOutcome {
  */
 export function parseYamlText(input: string): ParseOutcome {
   let text = input;
-  if (text.length === 0) return fail(1, 1, "berkas", "berkas kosong; isi permintaan harus berupa mapping YAML");
+  if (text.length === 0) return fail(1, 1, "file", "berkas kosong; isi permintaan harus berupa mapping YAML");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
   // Fast path: js-yaml (YAML 1.2 core schema, duplicate keys and aliases refused) gives the values.
@@ -128,7 +123,7 @@ export function parseYamlText(input: string): ParseOutcome {
 
   const { doc, lines } = positional(text);
   const source = new SourceDoc(text, { doc, lines });
-  const problems: SourceProblem[] = [];
+  const problems: FindingInFile[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     const { line, column } = source.offsetPosition(e.pos[0]);
     // yaml marks only the first character of a duplicate key: take the rest of the key from the line.
@@ -138,7 +133,7 @@ export function parseYamlText(input: string): ParseOutcome {
   if (problems.length) return { ok: false, problems };
 
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    return fail(1, 1, "berkas", "berkas kosong; isi permintaan harus berupa mapping YAML");
+    return fail(1, 1, "file", "berkas kosong; isi permintaan harus berupa mapping YAML");
   }
   if (!isMap(doc.contents)) {
     const { line, column } = source.position([]);

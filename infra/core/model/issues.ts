@@ -3,7 +3,7 @@
  * The schemas carry the "what is allowed" text in their `error` option; this adds the rest.
  */
 import { z } from "zod";
-import type { Path } from "../load/source";
+import type { Path } from "./path";
 
 // Zod's own fallback messages (for checks without an `error` text) in Bahasa Indonesia too.
 z.config(z.locales.id());

@@ -135,24 +135,6 @@ export const HostingAccountRequest = envelope("HostingAccount", HostingSpec);
 export const VirtualMachineRequest = envelope("VirtualMachine", VmSpec);
 export const ApiAccessRequest = envelope("ApiAccess", ApiSpec);
 
-export const KIND_SCHEMAS = {
-  Subdomain: SubdomainRequest,
-  HostingAccount: HostingAccountRequest,
-  VirtualMachine: VirtualMachineRequest,
-  ApiAccess: ApiAccessRequest,
-} as const;
-
-export type Kind = keyof typeof KIND_SCHEMAS;
-export const KINDS = Object.keys(KIND_SCHEMAS) as Kind[];
-
-/** The folder under requests/ that holds each kind. */
-export const KIND_FOLDER: Record<Kind, string> = {
-  Subdomain: "subdomain",
-  HostingAccount: "hosting",
-  VirtualMachine: "vm",
-  ApiAccess: "api",
-};
-
 export const RequestSchema = z.discriminatedUnion("kind", [
   SubdomainRequest,
   HostingAccountRequest,
@@ -160,6 +142,7 @@ export const RequestSchema = z.discriminatedUnion("kind", [
   ApiAccessRequest,
 ]);
 
+export type Kind = z.infer<typeof RequestSchema>["kind"];
 export type Subdomain = z.infer<typeof SubdomainRequest>;
 export type HostingAccount = z.infer<typeof HostingAccountRequest>;
 export type VirtualMachine = z.infer<typeof VirtualMachineRequest>;

@@ -2,7 +2,8 @@
 import type { Ceilings } from "../config/ceilings";
 import type { SiteConfig } from "../config/site";
 import type { LoadedRequest } from "../load/requests";
-import { type Amounts, nodeLimits, opdKey, opdLimits } from "../rules/capacity";
+import { type Amounts, usageOf } from "../kinds";
+import { nodeLimits, opdKey, opdLimits } from "../rules/capacity";
 
 export interface Usage {
   key: string;
@@ -21,15 +22,14 @@ export function capacityReport(requests: ReadonlyArray<LoadedRequest>, site: Sit
   };
   for (const { request: r } of requests) {
     if (r.metadata.status !== "active") continue;
+    // Every OPD with an active request is listed, even one whose requests use no counted capacity.
     const key = opdKey(r.metadata.opd);
     const opd = opds.get(key) ?? opds.set(key, { key, label: r.metadata.opd, used: { cpu: 0, memoryGb: 0, diskGb: 0, hostingAccounts: 0, subdomains: 0 }, limit: opdLimits(ceilings["opd-totals"]) }).get(key)!;
-    if (r.kind === "VirtualMachine" && r.spec.location === "pusat-komputasi") {
-      const size = { cpu: r.spec.cpu, memoryGb: r.spec.memoryGb, diskGb: r.spec.diskGb };
-      const node = nodes.get(r.spec.node!);
-      if (node) add(node, size);
-      add(opd, size);
-    } else if (r.kind === "HostingAccount") add(opd, { hostingAccounts: 1 });
-    else if (r.kind === "Subdomain") add(opd, { subdomains: 1 });
+    const u = usageOf(r);
+    if (!u) continue;
+    const node = u.node === undefined ? undefined : nodes.get(u.node);
+    if (node) add(node, u.amounts);
+    add(opd, u.amounts);
   }
   const sorted = (m: Map<string, Usage>) => [...m.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
   return { nodes: sorted(nodes), opds: sorted(opds) };

@@ -12,6 +12,8 @@ import type { ApiAccess, HostingAccount, Request, Subdomain, VirtualMachine } fr
 import { fullName } from "../rules/dns";
 import { poolOf } from "../rules/vm";
 import { dnsComment, dnsTags, vmTags } from "./tags";
+import { KINDS, planInto } from "../kinds";
+import { childName, ROLE, backupJobName } from "../naming";
 
 export interface DnsRecordPlan {
   name: string;
@@ -87,7 +89,8 @@ export interface BackupJobPlan {
 
 export interface ManualStep {
   id: string;
-  kind: "pdn-etiket" | "splp";
+  /** Machine-readable ids in English; scripts/plan-format.ts shows them in Bahasa Indonesia. */
+  kind: "pdn-eticket" | "splp";
   state: string;
   text: string;
 }
@@ -103,7 +106,7 @@ export interface Desired {
 
 const AUTO_TTL = 1;
 
-function subdomainPlan(r: Subdomain, site: SiteConfig): SubdomainPlan {
+export function subdomainPlan(r: Subdomain, site: SiteConfig): SubdomainPlan {
   const full = fullName(r.spec.name, site.zone);
   const t = r.spec.target;
   const [type, content] = t.ip !== undefined ? (["A", t.ip] as const) : t.ipv6 !== undefined ? (["AAAA", t.ipv6] as const) : (["CNAME", t.cname!] as const);
@@ -114,7 +117,7 @@ function subdomainPlan(r: Subdomain, site: SiteConfig): SubdomainPlan {
     fullName: full,
     record: active
       ? {
-          name: `${r.metadata.id}-dns`,
+          name: childName(r.metadata.id, ROLE.dns),
           fullName: full,
           type,
           content,
@@ -127,7 +130,7 @@ function subdomainPlan(r: Subdomain, site: SiteConfig): SubdomainPlan {
   };
 }
 
-function hostingPlan(r: HostingAccount, site: SiteConfig): HostingPlan {
+export function hostingPlan(r: HostingAccount, site: SiteConfig): HostingPlan {
   const full = fullName(r.spec.domain, site.zone);
   const active = r.metadata.status === "active";
   const nd = r.metadata.decommission?.notaDinas;
@@ -144,12 +147,12 @@ function hostingPlan(r: HostingAccount, site: SiteConfig): HostingPlan {
     protect: active,
     // The account's own site: proxied like any web front, always automatic TTL.
     record: active
-      ? { name: `${r.metadata.id}-dns`, fullName: full, type: "A", content: site.hosting.server, proxied: true, ttl: AUTO_TTL, comment: dnsComment(r), tags: dnsTags(r) }
+      ? { name: childName(r.metadata.id, ROLE.dns), fullName: full, type: "A", content: site.hosting.server, proxied: true, ttl: AUTO_TTL, comment: dnsComment(r), tags: dnsTags(r) }
       : null,
   };
 }
 
-function vmPlan(r: VirtualMachine, site: SiteConfig): VmPlan {
+export function vmPlan(r: VirtualMachine, site: SiteConfig): VmPlan {
   const s = r.spec;
   const pool = poolOf(s.ip!, site.proxmox.ipPools);
   if ("problem" in pool) throw new Error(`planner called on an invalid request: ${pool.problem}`);
@@ -157,7 +160,7 @@ function vmPlan(r: VirtualMachine, site: SiteConfig): VmPlan {
   const active = r.metadata.status === "active";
   return {
     id: r.metadata.id,
-    name: `${r.metadata.id}-vm`,
+    name: childName(r.metadata.id, ROLE.vm),
     status: r.metadata.status,
     node: s.node!,
     vmid: s.vmid!,
@@ -195,7 +198,7 @@ function backupPlans(vms: VmPlan[], requests: VirtualMachine[], site: SiteConfig
   const finalBackup = new Map(requests.map((r) => [r.metadata.id, r.metadata.decommission?.finalBackup]));
   return Object.keys(site.proxmox.nodes)
     .map((node) => ({
-      name: `backup-${node}`,
+      name: backupJobName(node),
       node,
       vmids: vms
         .filter((v) => v.node === node && (v.status === "active" || !finalBackup.get(v.id)))
@@ -210,12 +213,12 @@ function backupPlans(vms: VmPlan[], requests: VirtualMachine[], site: SiteConfig
     .filter((j) => j.vmids.length > 0);
 }
 
-function pdnStep(r: VirtualMachine): ManualStep {
+export function pdnStep(r: VirtualMachine): ManualStep {
   const s = r.spec;
-  const state = s.pdn?.state ?? "belum-diajukan";
+  const state = s.pdn?.state ?? "not-submitted";
   const base = `${s.cpu} vCPU, ${s.memoryGb} GB RAM, disk ${s.diskGb} GB, ${s.os}, port ${s.ports.join("/") || "-"}, hostname ${s.hostname}`;
   const text =
-    state === "belum-diajukan"
+    state === "not-submitted"
       ? `Ajukan e-Tiket VPS ke PDN untuk ${r.metadata.opd}: ${base}. Kegunaan: ${r.metadata.purpose}. Catat nomor tiket di spec.pdn.ticket.`
       : state === "submitted"
         ? `Tunggu penilaian PDN atas tiket ${s.pdn!.ticket} (${base}); catat status baru di spec.pdn.state.`
@@ -224,17 +227,17 @@ function pdnStep(r: VirtualMachine): ManualStep {
           : state === "active"
             ? `VPS PDN aktif di ${s.pdn!.address} (tiket ${s.pdn!.ticket}); uji akses dan siapkan Berita Acara.`
             : `Tiket ${s.pdn!.ticket} ditolak PDN; balas Nota Dinas OPD ${r.metadata.opd}.`;
-  return { id: r.metadata.id, kind: "pdn-etiket", state, text };
+  return { id: r.metadata.id, kind: "pdn-eticket", state, text };
 }
 
-function splpStep(r: ApiAccess): ManualStep {
+export function splpStep(r: ApiAccess): ManualStep {
   const s = r.spec;
   const where = s.channel === "splp-nasional" ? "portal SPLP nasional" : "server pertukaran data lokal";
   const eps = s.endpoints.map((e) => `${e.method} ${e.path}`).join(", ");
   return {
     id: r.metadata.id,
     kind: "splp",
-    state: r.metadata.status === "active" ? "menunggu-pendaftaran" : "dihentikan",
+    state: r.metadata.status === "active" ? "awaiting-registration" : "decommissioned",
     text:
       r.metadata.status === "active"
         ? `Daftarkan aplikasi ${s.consumer.application} (${r.metadata.opd}) di ${where} untuk ${s.provider.api} milik ${s.provider.opd}: ${eps}; kredensial ${s.auth === "oauth2" ? "OAuth2" : "API key"} diserahkan sebagai rahasia.`
@@ -242,20 +245,12 @@ function splpStep(r: ApiAccess): ManualStep {
   };
 }
 
+/** Every request through its kind's planner (kinds.ts), then what spans requests: one backup job per node. */
 export function planResources(requests: ReadonlyArray<LoadedRequest>, site: SiteConfig): Desired {
-  const of = <K extends Request["kind"]>(k: K) => requests.map((r) => r.request).filter((r): r is Extract<Request, { kind: K }> => r.kind === k);
-  const localVms = of("VirtualMachine").filter((r) => r.spec.location === "pusat-komputasi");
-  const vms = localVms.map((r) => vmPlan(r, site));
-  return {
-    zone: site.zone,
-    subdomains: of("Subdomain").map((r) => subdomainPlan(r, site)),
-    hosting: of("HostingAccount").map((r) => hostingPlan(r, site)),
-    vms,
-    backups: backupPlans(vms, localVms, site),
-    manual: [
-      ...of("VirtualMachine").filter((r) => r.spec.location === "pdn" && r.metadata.status === "active").map(pdnStep),
-      ...of("ApiAccess").map(splpStep),
-    ],
-  };
+  const d: Desired = { zone: site.zone, subdomains: [], hosting: [], vms: [], backups: [], manual: [] };
+  // Kind by kind in the registry's order, each in arrival order: PDN e-Tiket steps before SPLP ones.
+  for (const kind of KINDS) for (const { request } of requests) if (request.kind === kind) planInto(request, site, d);
+  const local = requests.map((r) => r.request).filter((r): r is VirtualMachine => r.kind === "VirtualMachine" && r.spec.location === "pusat-komputasi");
+  d.backups = backupPlans(d.vms, local, site);
+  return d;
 }
-

@@ -3,7 +3,7 @@
  * finding stops everything before a single resource is planned. The Pulumi program and `pusdat plan`
  * both start here, so they refuse the same things with the same words.
  */
-import { findingLine, type Finding } from "../findings";
+import { findingLine, type Finding, isBlocking } from "../findings";
 import type { ConfigProblems, Project } from "../project";
 import { RULES } from "../rules";
 import { type Desired, planResources } from "./desired";
@@ -27,7 +27,7 @@ export function planProject(opened: Project | ConfigProblems, skipRuleChecks = f
   if (!opened.ok) {
     throw new Blocked(`pusdat: konfigurasi tidak sah; tidak ada yang diterapkan:\n${opened.usage ? `  ${opened.usage}` : lines(opened.problems)}`);
   }
-  const blocking = skipRuleChecks ? opened.findings.filter((f) => !(f.rule in RULES)) : opened.findings;
+  const blocking = opened.findings.filter((f) => isBlocking(f) && !(skipRuleChecks && f.rule in RULES));
   if (blocking.length) throw new Blocked(`pusdat: ${blocking.length} temuan; tidak ada yang diterapkan sampai semuanya diperbaiki:\n${lines(blocking)}`);
   return { project: opened, desired: planResources(opened.requests, opened.site), inventory: inventoryOf(opened.requests) };
 }

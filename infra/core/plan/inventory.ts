@@ -4,18 +4,13 @@
  * The same check serves the Pulumi program (previous deployment → now) and `pusdat plan` (base → head).
  */
 import type { LoadedRequest } from "../load/requests";
+import { holdsData, type InventoryFields, inventoryFieldsOf } from "../kinds";
 import type { Kind } from "../model/kinds";
 
-export interface InventoryEntry {
+export interface InventoryEntry extends InventoryFields {
   kind: Kind;
   status: "active" | "decommissioned";
   finalBackup?: string;
-  node?: string;
-  vmid?: number;
-  ip?: string;
-  diskGb?: number;
-  username?: string;
-  domain?: string;
 }
 
 export type Inventory = Record<string, InventoryEntry>;
@@ -25,17 +20,10 @@ export function inventoryOf(requests: ReadonlyArray<LoadedRequest>): Inventory {
   for (const { request: r } of requests) {
     const e: InventoryEntry = { kind: r.kind, status: r.metadata.status };
     if (r.metadata.decommission?.finalBackup) e.finalBackup = r.metadata.decommission.finalBackup;
-    if (r.kind === "VirtualMachine" && r.spec.location === "pusat-komputasi") {
-      Object.assign(e, { node: r.spec.node, vmid: r.spec.vmid, ip: r.spec.ip, diskGb: r.spec.diskGb });
-    }
-    if (r.kind === "HostingAccount") Object.assign(e, { username: r.spec.username, domain: r.spec.domain.toLowerCase() });
-    out[r.metadata.id] = e;
+    out[r.metadata.id] = { ...e, ...inventoryFieldsOf(r) };
   }
   return out;
 }
-
-/** Kinds whose removal destroys data (files, disks) and so needs a recorded final backup. */
-const HOLDS_DATA: ReadonlySet<Kind> = new Set(["VirtualMachine", "HostingAccount"]);
 
 export function transitionProblems(prev: Inventory, next: Inventory): { id: string; message: string }[] {
   const out: { id: string; message: string }[] = [];
@@ -44,7 +32,7 @@ export function transitionProblems(prev: Inventory, next: Inventory): { id: stri
     if (!n) {
       if (p.status !== "decommissioned") {
         out.push({ id, message: `permintaan ${id} (${p.kind}) dihapus padahal masih active; hentikan dulu lewat status decommissioned dengan Nota Dinas penghentian, lalu hapus berkasnya pada pull request berikutnya` });
-      } else if (HOLDS_DATA.has(p.kind) && !p.finalBackup && (p.kind !== "VirtualMachine" || p.vmid !== undefined)) {
+      } else if (holdsData(p.kind, p) && !p.finalBackup) {
         out.push({ id, message: `permintaan ${id} (${p.kind}) dihapus tanpa cadangan terakhir; isi metadata.decommission.finalBackup dan terapkan dulu, baru hapus berkasnya` });
       }
       continue;

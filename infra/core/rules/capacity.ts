@@ -5,10 +5,10 @@
  */
 import type { Ceilings } from "../config/ceilings";
 import type { SiteConfig } from "../config/site";
+import { type Amounts, usageOf } from "../kinds";
 import type { Rule, RuleFinding } from "./types";
-import { isActive, ofKind } from "./types";
 
-export type Amounts = Record<string, number>;
+export type { Amounts };
 
 export interface Overrun<T> {
   item: T;
@@ -72,27 +72,24 @@ export function opdOverrunMessage(opd: string, o: Overrun<unknown>): string {
 }
 
 export const nodeCapacity: Rule = (ctx) => {
-  const vms = ofKind(ctx, "VirtualMachine").filter((r) => isActive(r) && r.request.spec.location === "pusat-komputasi" && r.request.spec.node !== undefined);
-  return overruns(vms, (r) => r.request.spec.node!, (r) => ({ cpu: r.request.spec.cpu, memoryGb: r.request.spec.memoryGb, diskGb: r.request.spec.diskGb }), (k) => nodeLimits(ctx.site, k)).map(
-    (o): RuleFinding => ({ ref: o.item, path: ["spec", o.field], message: nodeOverrunMessage(ctx.site, o) }),
+  const onNodes = ctx.requests.flatMap((ref) => {
+    const u = usageOf(ref.request);
+    return u?.node === undefined ? [] : [{ ref, node: u.node, amounts: u.amounts }];
+  });
+  return overruns(onNodes, (i) => i.node, (i) => i.amounts, (k) => nodeLimits(ctx.site, k)).map(
+    (o): RuleFinding => ({ ref: o.item.ref, path: ["spec", o.field], message: nodeOverrunMessage(ctx.site, o) }),
   );
 };
 
 /** Only what the kabupaten itself provides counts: local VMs, hosting accounts, subdomains. */
 export const opdTotals: Rule = (ctx) => {
-  type Item = { ref: (typeof ctx.requests)[number]; path: string; amounts: Amounts };
-  const items = ctx.requests.filter(isActive).flatMap((ref): Item[] => {
-    const r = ref.request;
-    if (r.kind === "VirtualMachine" && r.spec.location === "pusat-komputasi") {
-      return [{ ref, path: "cpu", amounts: { cpu: r.spec.cpu, memoryGb: r.spec.memoryGb, diskGb: r.spec.diskGb } }];
-    }
-    if (r.kind === "HostingAccount") return [{ ref, path: "username", amounts: { hostingAccounts: 1 } }];
-    if (r.kind === "Subdomain") return [{ ref, path: "name", amounts: { subdomains: 1 } }];
-    return [];
+  const items = ctx.requests.flatMap((ref) => {
+    const u = usageOf(ref.request);
+    return u ? [{ ref, usage: u }] : [];
   });
   const limits = opdLimits(ctx.ceilings["opd-totals"]);
-  return overruns(items, (i) => opdKey(i.ref.request.metadata.opd), (i) => i.amounts, () => limits).map((o): RuleFinding => {
-    const field = o.field in FACTOR ? o.field : o.item.path;
-    return { ref: o.item.ref, path: ["spec", field], message: opdOverrunMessage(o.item.ref.request.metadata.opd, o) };
+  return overruns(items, (i) => opdKey(i.ref.request.metadata.opd), (i) => i.usage.amounts, () => limits).map((o): RuleFinding => {
+    const path = o.field in FACTOR ? ["spec", o.field] : o.item.usage.countPath;
+    return { ref: o.item.ref, path, message: opdOverrunMessage(o.item.ref.request.metadata.opd, o) };
   });
 };
