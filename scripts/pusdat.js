@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI without a build step: tsx compiles on the fly (and caches).
-require("tsx/cjs");
-require("./pusdat.ts");
+// Runs the CLI from its bundle (scripts/bundle.js rebuilds it when a TypeScript source changed).
+require(require("./bundle").ensureBuilt());

@@ -5,7 +5,12 @@
  */
 import { isUtf8 } from "node:buffer";
 import { load as loadFast } from "js-yaml";
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
+
+// The yaml package (positions, exact messages) is needed only for files with findings: load it then,
+// so that validating thousands of clean files never pays for it.
+let yamlModule: typeof import("yaml") | undefined;
+const Y = () => (yamlModule ??= require("yaml") as typeof import("yaml"));
 
 import type { FindingInFile } from "../findings";
 import type { Path } from "../model/path";
@@ -46,8 +51,8 @@ export class SourceDoc {
     let at: Node | null = (node as Node | null) ?? null;
     for (let i = 0; i < path.length; i++) {
       const seg = path[i];
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (Y().isMap(node)) {
+        const pair = node.items.find((p) => Y().isPair(p) && Y().isScalar(p.key) && String(p.key.value) === String(seg));
         if (!pair) break; // a missing field: stay on its parent's key
         const keyNode = pair.key as Node;
         // `key:` with nothing after it has no value, or an empty one: point at the key.
@@ -58,7 +63,7 @@ export class SourceDoc {
         }
         node = pair.value;
         at = i === path.length - 1 ? (pair.value as Node) : keyNode;
-      } else if (isSeq(node) && typeof seg === "number" && node.items[seg]) {
+      } else if (Y().isSeq(node) && typeof seg === "number" && node.items[seg]) {
         node = node.items[seg];
         at = node as Node;
       } else {
@@ -132,24 +137,24 @@ export function parseYamlText(input: string): ParseOutcome {
   }
   if (problems.length) return { ok: false, problems };
 
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+  if (doc.contents === null || (Y().isScalar(doc.contents) && doc.contents.value === null)) {
     return fail(1, 1, "file", "berkas kosong; isi permintaan harus berupa mapping YAML");
   }
-  if (!isMap(doc.contents)) {
+  if (!Y().isMap(doc.contents)) {
     const { line, column } = source.position([]);
-    const what = isSeq(doc.contents) ? "daftar (sequence)" : "nilai tunggal (scalar)";
+    const what = Y().isSeq(doc.contents) ? "daftar (sequence)" : "nilai tunggal (scalar)";
     return fail(line, column, "yaml", `tingkat teratas harus berupa mapping (kunci: nilai), bukan ${what}`);
   }
   // Anchors and aliases have no use in a request and open the door to alias bombs: refuse them.
   if (text.includes("&") || text.includes("*")) {
     const named = new Set<string>(); // one finding per name: an alias bomb repeats the same few names
-    visit(doc, (_key, node) => {
-      if (isAlias(node)) {
+    Y().visit(doc, (_key, node) => {
+      if (Y().isAlias(node)) {
         if (named.has(`*${node.source}`)) return;
         named.add(`*${node.source}`);
         const { line, column } = source.offsetPosition(node.range?.[0] ?? 0);
         problems.push({ line, column, rule: "yaml", message: `alias YAML *${node.source} tidak diizinkan; tulis nilainya langsung` });
-      } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor && !named.has(`&${node.anchor}`)) {
+      } else if ((Y().isScalar(node) || Y().isMap(node) || Y().isSeq(node)) && node.anchor && !named.has(`&${node.anchor}`)) {
         named.add(`&${node.anchor}`);
         const { line, column } = source.offsetPosition(node.range?.[0] ?? 0);
         problems.push({ line, column, rule: "yaml", message: `anchor YAML &${node.anchor} tidak diizinkan; tulis nilainya langsung` });
@@ -165,8 +170,8 @@ export function parseYamlText(input: string): ParseOutcome {
 }
 
 function positional(text: string): { doc: Document; lines: LineCounter } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, schema: "core", uniqueKeys: true, prettyErrors: false });
+  const lines = new (Y().LineCounter)();
+  const doc = Y().parseDocument(text, { lineCounter: lines, schema: "core", uniqueKeys: true, prettyErrors: false });
   return { doc, lines };
 }
 
