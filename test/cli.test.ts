@@ -111,6 +111,17 @@ describe("pusdat: usage errors exit 2", () => {
   });
 });
 
+test("a crash inside a command is an internal error (exit 3), never a usage error", async () => {
+  let err = "";
+  const code = await main(["validate"], {
+    out: () => {
+      throw new Error("disk penuh");
+    },
+    err: (t) => (err += t),
+  });
+  expect([code, err.split("\n")[0]]).toEqual([3, "pusdat: kesalahan internal: Error: disk penuh"]);
+});
+
 /** The real executable, in a repository laid out as a user's: exit codes come from the process. */
 describe("pusdat as a process", () => {
   let dir: string;

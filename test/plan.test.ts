@@ -183,3 +183,22 @@ test("without git history everything is new, and the plan says so", () => {
   ]);
   expect(r.status).toBe(0);
 });
+
+test("--policy-config: plan judges with the same ceilings as validate (a looser file lets a 40 GB VM through both)", () => {
+  const repo = gitRepo();
+  fs.writeFileSync(path.join(repo.dir, "policies/longgar.json"), JSON.stringify({ all: "mandatory", "vm-ceiling": { maxMemoryGb: 64 } }));
+  repo.edit("vm/simpeg-db", { spec: { memoryGb: 40 } });
+  const validate = pusdat(repo.dir, "validate", "--policy-config", "policies/longgar.json");
+  expect([validate.status, validate.stdout, validate.stderr]).toEqual([0, "Valid: 14 permintaan dari 14 berkas lolos pemeriksaan (stack contoh).\n", ""]);
+  const plan = pusdat(repo.dir, "plan", "--policy-config", "policies/longgar.json");
+  expect(plan.stderr).toBe("");
+  expect(plan.stdout.split("\n").slice(0, 2)).toEqual([
+    `Rencana pusdat — stack contoh, dibandingkan dengan merge-base dengan main (${repo.git("rev-parse", "HEAD").trim().slice(0, 12)})`,
+    "Hasil: LOLOS. 14 permintaan; 0 dibuat, 1 diubah, 0 dihapus; 1 sumber daya dilindungi tersentuh.",
+  ]);
+  expect(plan.stdout).toContain("  ~ ubah VM Proxmox simpeg-db-vm: memory [dilindungi] — simpeg-db (requests/vm/simpeg-db.yaml)\n");
+  expect(plan.status).toBe(0);
+  // With the default file the same request is refused by both.
+  expect(pusdat(repo.dir, "validate").status).toBe(1);
+  expect(pusdat(repo.dir, "plan").status).toBe(1);
+});

@@ -1,0 +1,41 @@
+/** The inventory a deployment remembers, and the transitions between two that would lose data or move a service. */
+import { ctx, req } from "../../../test/support/requests";
+import { type Inventory, inventoryOf, transitionProblems } from "./inventory";
+
+test("inventoryOf: what each kind remembers, by id", () => {
+  const c = ctx([req("vm/sibapo-app"), req("vm/sipd-bappeda"), req("vm/eoffice-lama"), req("hosting/disdik-web"), req("subdomain/sibapo"), req("api/simpeg-nik")]);
+  expect(inventoryOf(c.requests)).toEqual({
+    sibapo: { kind: "Subdomain", status: "active" },
+    "sibapo-app": { kind: "VirtualMachine", status: "active", node: "pve1", vmid: 210, ip: "10.20.30.15", diskGb: 40 },
+    "disdik-web": { kind: "HostingAccount", status: "active", username: "disdikweb", domain: "disdik" },
+    "simpeg-nik": { kind: "ApiAccess", status: "active" },
+    "sipd-bappeda": { kind: "VirtualMachine", status: "active" },
+    "eoffice-lama": { kind: "VirtualMachine", status: "decommissioned", finalBackup: "vzdump-qemu-205-2026_09_01-02_00_00.vma.zst", node: "pve1", vmid: 205, ip: "10.20.30.12", diskGb: 100 },
+  });
+});
+
+const vm = (over: object = {}) => ({ kind: "VirtualMachine" as const, status: "active" as const, node: "pve1", vmid: 210, ip: "10.20.30.15", diskGb: 40, ...over });
+const KEEP = "permintaan x (VirtualMachine) dihapus tanpa cadangan terakhir; isi metadata.decommission.finalBackup dan terapkan dulu, baru hapus berkasnya";
+
+test.each<[string, Inventory, Inventory, string[]]>([
+  ["nothing changed", { x: vm() }, { x: vm() }, []],
+  ["a new request", {}, { x: vm() }, []],
+  ["an active request removed", { x: vm() }, {}, ["permintaan x (VirtualMachine) dihapus padahal masih active; hentikan dulu lewat status decommissioned dengan Nota Dinas penghentian, lalu hapus berkasnya pada pull request berikutnya"]],
+  ["a decommissioned VM removed without a final backup", { x: vm({ status: "decommissioned" }) }, {}, [KEEP]],
+  ["a decommissioned VM removed with its final backup", { x: vm({ status: "decommissioned", finalBackup: "vzdump-1" }) }, {}, []],
+  ["a decommissioned PDN VM (never built here) removed", { x: { kind: "VirtualMachine", status: "decommissioned" } }, {}, []],
+  ["a decommissioned hosting account removed without a backup", { x: { kind: "HostingAccount", status: "decommissioned", username: "u", domain: "d" } }, {}, ["permintaan x (HostingAccount) dihapus tanpa cadangan terakhir; isi metadata.decommission.finalBackup dan terapkan dulu, baru hapus berkasnya"]],
+  ["a decommissioned subdomain removed (no data)", { x: { kind: "Subdomain", status: "decommissioned" } }, {}, []],
+  ["an id reused for another kind", { x: vm() }, { x: { kind: "Subdomain", status: "active" } }, ["id x dipakai ulang untuk Subdomain, padahal sebelumnya VirtualMachine; id tidak boleh dipakai ulang"]],
+  ["moved to another node and IP", { x: vm() }, { x: vm({ node: "pve2", ip: "10.20.30.16" }) }, [
+    "node x berubah dari pve1 menjadi pve2; node ditulis sekali dan tidak boleh diubah (memindahkan layanan yang berjalan berarti gangguan)",
+    "ip x berubah dari 10.20.30.15 menjadi 10.20.30.16; ip ditulis sekali dan tidak boleh diubah (memindahkan layanan yang berjalan berarti gangguan)",
+  ]],
+  ["a cPanel username changed", { x: { kind: "HostingAccount", status: "active", username: "a", domain: "d" } }, { x: { kind: "HostingAccount", status: "active", username: "b", domain: "d" } }, [
+    "username x berubah dari a menjadi b; username ditulis sekali dan tidak boleh diubah (memindahkan layanan yang berjalan berarti gangguan)",
+  ]],
+  ["a disk grows", { x: vm() }, { x: vm({ diskGb: 60 }) }, []],
+  ["a disk shrinks", { x: vm() }, { x: vm({ diskGb: 30 }) }, ["disk x menyusut dari 40 GB menjadi 30 GB; disk hanya boleh bertambah"]],
+])("%s", (_name, prev, next, expected) => {
+  expect(transitionProblems(prev, next).map((p) => p.message)).toEqual(expected);
+});
