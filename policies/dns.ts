@@ -1,5 +1,5 @@
 /** DNS guardrails on every Cloudflare record the program emits. */
-import * as cloudflare from "@pulumi/cloudflare";
+import { DnsRecord } from "./types";
 import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { addressProblem, reservedLabelProblem, ttlProblem } from "../infra/core/rules/dns";
 import { DNS_COMMENT_PREFIX, DNS_TAG, requestIdOf, ROLE } from "../infra/core/naming";
@@ -12,7 +12,7 @@ export const dnsZoneOnly = (ctx: ContextSource): ResourceValidationPolicy => ({
   description: "Rekaman DNS hanya di dalam zona stack, dengan nama lengkap tanpa titik di akhir.",
   enforcementLevel: "mandatory",
   remediationSteps: "Tulis spec.name sebagai label di bawah zona; pusdat menambahkan nama zona sendiri.",
-  validateResource: validateResourceOfType(cloudflare.DnsRecord, (r, _args, report) => {
+  validateResource: validateResourceOfType(DnsRecord, (r, _args, report) => {
     const zone = ctx().site.zone;
     const name = r.name.toLowerCase();
     if (name !== zone && !name.endsWith(`.${zone}`)) report(`rekaman ${r.name} berada di luar zona ${zone}`);
@@ -24,7 +24,7 @@ export const dnsNoWildcard = (ctx: ContextSource): ResourceValidationPolicy => (
   description: "Tidak ada rekaman wildcard: setiap nama harus diminta sendiri-sendiri.",
   enforcementLevel: "mandatory",
   remediationSteps: "Ajukan satu permintaan Subdomain per nama yang diperlukan.",
-  validateResource: validateResourceOfType(cloudflare.DnsRecord, (r, _args, report) => {
+  validateResource: validateResourceOfType(DnsRecord, (r, _args, report) => {
     if (r.name.includes("*")) report(`rekaman wildcard ${r.name} tidak diizinkan`);
   }),
 });
@@ -34,7 +34,7 @@ export const dnsPublicAddress = (ctx: ContextSource): ResourceValidationPolicy =
   description: "Rekaman A/AAAA hanya menunjuk alamat publik di dalam rentang IP publik stack.",
   enforcementLevel: "mandatory",
   remediationSteps: "Gunakan alamat publik dari rentang yang dikonfigurasi di pusdat:publicRanges.",
-  validateResource: validateResourceOfType(cloudflare.DnsRecord, (r, _args, report) => {
+  validateResource: validateResourceOfType(DnsRecord, (r, _args, report) => {
     if (r.type !== "A" && r.type !== "AAAA") return;
     const problem = addressProblem(r.content ?? "", ctx().site.publicRanges);
     if (problem) report(`rekaman ${r.name}: ${problem}`);
@@ -46,7 +46,7 @@ export const dnsProxiedTtl = (ctx: ContextSource): ResourceValidationPolicy => (
   description: "Rekaman proxied selalu TTL otomatis (1); TTL lain 60–86400 detik.",
   enforcementLevel: "mandatory",
   remediationSteps: "Hapus ttl dari permintaan yang proxied, atau set proxied: false.",
-  validateResource: validateResourceOfType(cloudflare.DnsRecord, (r, _args, report) => {
+  validateResource: validateResourceOfType(DnsRecord, (r, _args, report) => {
     const problem = ttlProblem(r.proxied === true, r.ttl === 1 ? "auto" : r.ttl);
     if (problem) report(`rekaman ${r.name}: ${problem}`);
   }),
@@ -57,7 +57,7 @@ export const dnsReservedLabel = (ctx: ContextSource): ResourceValidationPolicy =
   description: "Label yang dicadangkan untuk layanan Diskominfo (www, mail, ns1, …) tidak boleh dipakai.",
   enforcementLevel: "mandatory",
   remediationSteps: "Pilih nama lain; daftar label cadangan ada di pusdat:reservedLabels.",
-  validateResource: validateResourceOfType(cloudflare.DnsRecord, (r, _args, report) => {
+  validateResource: validateResourceOfType(DnsRecord, (r, _args, report) => {
     const { zone, reservedLabels } = ctx().site;
     const name = r.name.toLowerCase();
     if (name !== zone && !name.endsWith(`.${zone}`)) return; // dns-zone-only speaks for it
@@ -71,7 +71,7 @@ export const dnsTraceable = (ctx: ContextSource): ResourceValidationPolicy => ({
   description: "Setiap rekaman menunjuk permintaannya: tag pusdat-id, opd dan nota-dinas, dan komentar pusdat.",
   enforcementLevel: "mandatory",
   remediationSteps: "Buat rekaman hanya lewat berkas di requests/; jangan menambah rekaman dengan tangan di program.",
-  validateResource: validateResourceOfType(cloudflare.DnsRecord, (r, args, report) => {
+  validateResource: validateResourceOfType(DnsRecord, (r, args, report) => {
     const id = requestIdOf(args.name, ROLE.dns);
     const tags: string[] = r.tags ?? [];
     const missing = [`${DNS_TAG.id}${id}`, DNS_TAG.opd, DNS_TAG.notaDinas].filter((t) => !tags.some((x) => (t.endsWith(":") ? x.startsWith(t) : x === t)));

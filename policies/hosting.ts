@@ -1,8 +1,8 @@
 /** Hosting guardrails on the WHM command of every cPanel account. */
-import * as command from "@pulumi/command";
+import { LocalCommand } from "./types";
 import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { planProblems } from "../infra/core/rules/hosting";
-import { ENV, WHM_COMMANDS } from "../infra/whm/account";
+import { WHM_COMMANDS, WHM_ENV as ENV } from "../infra/core/naming";
 import { ceiling, type ContextSource } from "./context";
 
 const planOf = (env: Record<string, string> | undefined) => env?.[ENV.plan] ?? "";
@@ -12,7 +12,7 @@ export const hostingPlanAllowed = (ctx: ContextSource): ResourceValidationPolicy
   description: "Akun hosting hanya memakai paket yang ada di konfigurasi stack.",
   enforcementLevel: "mandatory",
   remediationSteps: "Pilih salah satu paket di pusdat:hosting.plans, atau tambahkan paketnya lewat pull request konfigurasi.",
-  validateResource: validateResourceOfType(command.local.Command, (c, args, report) => {
+  validateResource: validateResourceOfType(LocalCommand, (c, args, report) => {
     if (!c.environment?.[ENV.username]) return;
     const plan = planOf(c.environment);
     if (!ctx().site.hosting.plans[plan]) report(`akun ${c.environment[ENV.username]} (${args.name}): ${planProblems(plan, ctx().site, ceiling(ctx, "hosting-plan-ceiling", {}))[0]}`);
@@ -24,7 +24,7 @@ export const hostingPlanCeiling = (ctx: ContextSource): ResourceValidationPolicy
   description: "Kuota disk dan bandwidth paket akun hosting tidak melebihi batas.",
   enforcementLevel: "mandatory",
   remediationSteps: "Pilih paket yang lebih kecil, atau ubah batas hosting-plan-ceiling di policies/config.json lewat pull request.",
-  validateResource: validateResourceOfType(command.local.Command, (c, args, report) => {
+  validateResource: validateResourceOfType(LocalCommand, (c, args, report) => {
     if (!c.environment?.[ENV.username] || c.environment[ENV.suspended] === "true") return;
     const plan = planOf(c.environment);
     if (!ctx().site.hosting.plans[plan]) return; // hosting-plan-allowed speaks for it
@@ -37,7 +37,7 @@ export const hostingNoRemoveacct = (ctx: ContextSource): ResourceValidationPolic
   description: "Perintah akun hosting hanya skrip WHM pusdat (yang men-suspend saat dihapus); removeacct tidak pernah dijalankan.",
   enforcementLevel: "mandatory",
   remediationSteps: "Jangan mengubah perintah akun di program; penghentian akun = status decommissioned (suspend).",
-  validateResource: validateResourceOfType(command.local.Command, (c, args, report) => {
+  validateResource: validateResourceOfType(LocalCommand, (c, args, report) => {
     const text = [c.create, c.update, c.delete].join("\n");
     if (/removeacct|kill-?acct/i.test(text)) report(`perintah ${args.name} memanggil removeacct: penghapusan akun dilarang`);
     for (const [k, want] of Object.entries(WHM_COMMANDS)) {

@@ -1,5 +1,5 @@
 /** VM guardrails on every Proxmox VM the program emits. */
-import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
+import { VmLegacy } from "./types";
 import { type ResourceValidationPolicy, validateResourceOfType } from "@pulumi/policy";
 import { vmCeilingProblems } from "../infra/core/rules/vm";
 import { requestIdOf, ROLE, VM_TAG } from "../infra/core/naming";
@@ -19,7 +19,7 @@ export const vmCeiling = (ctx: ContextSource): ResourceValidationPolicy => ({
   description: "Inti CPU, memori dan disk per VM tidak melebihi batas.",
   enforcementLevel: "mandatory",
   remediationSteps: "Kecilkan permintaan, pecah menjadi beberapa VM, atau ubah vm-ceiling di policies/config.json lewat pull request.",
-  validateResource: validateResourceOfType(proxmoxve.VmLegacy, (v, args, report) => {
+  validateResource: validateResourceOfType(VmLegacy, (v, args, report) => {
     if (v.started === false) return; // decommissioned: being stopped, not grown
     for (const p of vmCeilingProblems(vmSize(v), ceiling(ctx, "vm-ceiling", args.getConfig()))) report(`VM ${v.name ?? args.name}: ${p.message}`);
   }),
@@ -30,7 +30,7 @@ export const vmTemplateAllowed = (ctx: ContextSource): ResourceValidationPolicy 
   description: "VM hanya diklon dari templat yang terdaftar di konfigurasi stack.",
   enforcementLevel: "mandatory",
   remediationSteps: "Pilih os dari pusdat:proxmox.templates.",
-  validateResource: validateResourceOfType(proxmoxve.VmLegacy, (v, args, report) => {
+  validateResource: validateResourceOfType(VmLegacy, (v, args, report) => {
     const templates = Object.entries(ctx().site.proxmox.templates);
     const src = v.clone?.vmId;
     if (!templates.some(([, t]) => t.vmid === src)) {
@@ -44,7 +44,7 @@ export const vmProtected = (ctx: ContextSource): ResourceValidationPolicy => ({
   description: "VM yang aktif memakai proteksi Proxmox dan opsi protect Pulumi, agar tidak terhapus tanpa penghentian resmi.",
   enforcementLevel: "mandatory",
   remediationSteps: "Hentikan VM lewat status decommissioned; jangan mencabut proteksi di program.",
-  validateResource: validateResourceOfType(proxmoxve.VmLegacy, (v, args, report) => {
+  validateResource: validateResourceOfType(VmLegacy, (v, args, report) => {
     if (v.started === false) return;
     if (v.protection !== true) report(`VM aktif ${v.name ?? args.name} tanpa protection: true`);
     if (args.opts.protect !== true) report(`VM aktif ${v.name ?? args.name} tanpa opsi protect`);
@@ -56,7 +56,7 @@ export const vmTraceableTags = (ctx: ContextSource): ResourceValidationPolicy =>
   description: "Tag VM terurut dan menunjuk permintaannya: pusdat, req-<id>, opd-…, nd-….",
   enforcementLevel: "mandatory",
   remediationSteps: "Buat VM hanya lewat berkas di requests/vm/.",
-  validateResource: validateResourceOfType(proxmoxve.VmLegacy, (v, args, report) => {
+  validateResource: validateResourceOfType(VmLegacy, (v, args, report) => {
     const tags: string[] = v.tags ?? [];
     const id = requestIdOf(args.name, ROLE.vm);
     const sorted = [...tags].sort();
