@@ -42,7 +42,7 @@ test("create, a plan change, decommission and delete, each through the process",
   expect(await runWhm("delete")).toEqual({ code: 0, out: "akun disdikweb disuspend; berkas dan basis data tetap tersimpan (tidak ada removeacct)\n", err: "" });
   expect(whm.calls.map((c) => c.fn)).toEqual(["verify_new_username", "createacct", "accountsummary", "changepackage", "accountsummary", "suspendacct", "accountsummary"]);
   expect(whm.calls.some((c) => c.fn === "removeacct")).toBe(false);
-});
+}, 60_000); // four node processes, each compiling the script: slow on a loaded machine
 
 test("a WHM refusal: exit 1, the reason in Bahasa Indonesia, the password nowhere in the output", async () => {
   whm.faults.set("createacct", "reject");
