@@ -4,7 +4,7 @@
  * plan holds field names, not values.
  */
 import { findingLine } from "../infra/core/findings";
-import { BACKUP_OWNER } from "../infra/core/naming";
+import { BACKUP_OWNER, TYPE } from "../infra/core/naming";
 import type { Usage } from "../infra/core/plan/capacity";
 import type { ResourceChange } from "../infra/core/plan/diff";
 import { LABEL, UNIT } from "../infra/core/rules/capacity";
@@ -15,11 +15,11 @@ export type PlanFormat = "text" | "markdown" | "json";
 const ACTION = { create: "buat", update: "ubah", delete: "HAPUS" } as const;
 const SIGN = { create: "+", update: "~", delete: "-" } as const;
 const TYPE_LABEL: Record<string, string> = {
-  "cloudflare:index/dnsRecord:DnsRecord": "rekaman DNS",
-  "command:local:Command": "akun cPanel (WHM)",
-  "random:index/randomPassword:RandomPassword": "kata sandi akun",
-  "proxmoxve:index/vmLegacy:VmLegacy": "VM Proxmox",
-  "proxmoxve:backup/job:Job": "job cadangan Proxmox",
+  [TYPE.dnsRecord]: "rekaman DNS",
+  [TYPE.command]: "akun cPanel (WHM)",
+  [TYPE.password]: "kata sandi akun",
+  [TYPE.vm]: "VM Proxmox",
+  [TYPE.backupJob]: "job cadangan Proxmox",
 };
 const typeLabel = (t: string) => TYPE_LABEL[t] ?? t;
 /** Manual steps carry English ids; people read these words. */

@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Inventory } from "../core/plan/inventory";
 import { isSecretValue, type PlannedResource, unknownOutput } from "../core/plan/resources";
-import { ZONE_BY_NAME } from "../core/naming";
+import { TYPE, ZONE_BY_NAME } from "../core/naming";
 import { type ConfigProblems, openProject, type Project } from "../core/project";
 import { type ProgramOptions, runProgram } from "./program";
 
@@ -23,11 +23,11 @@ export interface Simulation {
 /** Values the providers compute that the program reads back. */
 function computed(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
   switch (type) {
-    case "random:index/randomPassword:RandomPassword":
+    case TYPE.password:
       return { result: unknownOutput(name, "result") };
-    case "proxmoxve:index/vmLegacy:VmLegacy":
+    case TYPE.vm:
       return { vmId: inputs.vmId };
-    case "command:local:Command":
+    case TYPE.command:
       return { stdout: "", stderr: "" };
     default:
       return {};
