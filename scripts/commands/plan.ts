@@ -1,7 +1,7 @@
 /** `pusdat plan`: what a merge would build, change or destroy; heavy modules load only here. */
 import * as path from "node:path";
 import { Option } from "commander";
-import { openConfig, readRequests, requestsFolderExists } from "../../infra/core/project";
+import { openConfig, readRequestsAsync, requestsFolderExists } from "../../infra/core/project";
 import { configOrExit, type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type PusdatCommand, UsageError } from "./types";
 
@@ -22,7 +22,7 @@ export const plan: PusdatCommand<Options> = {
     if (!requestsFolderExists(dir)) throw new UsageError(`folder permintaan tidak ditemukan: ${opts.requests}`);
     const { makePlan, planFails } = require("../plan") as typeof import("../plan");
     const { formatPlan } = require("../plan-format") as typeof import("../plan-format");
-    const result = await makePlan(readRequests(config, dir), opts.base);
+    const result = await makePlan(await readRequestsAsync(config, dir), opts.base);
     io.out(formatPlan(result, opts.format));
     return planFails(result) ? EXIT.findings : EXIT.ok;
   },
