@@ -113,9 +113,15 @@ export function observations(cases: Case[], services: ServiceRow[], total: Group
   );
   for (const s of services) {
     const over = s.completed - s.withinTarget;
+    const target = `target ${minutesText(s.target)} menit kerja`;
+    if (!s.completed) {
+      out.push(`${SHORT[s.service]}: belum ada yang selesai dari ${s.count} (${target}).`);
+      continue;
+    }
+    const head = over > 0 ? `${over} dari ${s.completed} melewati ${target}` : `${s.withinTarget} dari ${s.completed} dalam ${target}`;
     const step = s.longestStep ? `; langkah terlama: ${STEP_LABELS[s.longestStep]}` : "";
-    const head = over > 0 ? `${over} dari ${s.completed} melewati target ${minutesText(s.target)} menit kerja` : s.completed ? `semua ${s.completed} dalam target ${minutesText(s.target)} menit kerja` : `belum ada yang selesai dari ${s.count}`;
-    out.push(`${SHORT[s.service]}: ${head}${s.completed ? `, median ${minutesText(s.median)} menit kerja` : ""}${step}.`);
+    const open = s.count > s.completed ? `; ${s.count - s.completed} belum selesai` : "";
+    out.push(`${SHORT[s.service]}: ${head}, median ${minutesText(s.median)} menit kerja${step}${open}.`);
   }
   const done = cases.filter((c) => c.workingMinutes !== null);
   const worst = [...done].sort((a, b) => b.workingMinutes! / b.target - a.workingMinutes! / a.target || a.id.localeCompare(b.id))[0];
