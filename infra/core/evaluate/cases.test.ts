@@ -58,6 +58,7 @@ describe("changeType and serviceOf", () => {
     expect(changeType(event(1, "2026-09-01T00:00:00Z", "x", version({ kind: "ApiAccess" }), null))).toBe("remove");
     expect(serviceOf(event(1, "2026-09-01T00:00:00Z", "x", null, version({ kind: "ApiAccess" })))).toBe("api");
     expect(serviceOf(event(1, "2026-09-01T00:00:00Z", "x", null, PDN("submitted")))).toBe("vm-pdn");
+    expect(serviceOf(event(1, "2026-09-01T00:00:00Z", "x", null, version({ kind: "Subdomain", status: "decommissioned" })))).toBe(null);
     expect(serviceOf(event(1, "2026-09-01T00:00:00Z", "x", PDN("active"), { ...PDN("active"), size: { cpu: 8, memoryGb: 4, diskGb: 40 } }))).toBe("vm-pdn-resize");
   });
 });

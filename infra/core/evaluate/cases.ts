@@ -90,6 +90,7 @@ export function serviceOf(e: ChangeEvent): Service | null {
   const v = e.after;
   if (!v || (type !== "create" && type !== "update")) return null;
   if (type === "create") {
+    if (v.status === "decommissioned") return null; // a file born decommissioned records an old service
     if (v.kind === "Subdomain") return "subdomain";
     if (v.kind === "HostingAccount") return "hosting";
     if (v.kind === "ApiAccess") return "api";
