@@ -153,8 +153,8 @@ function groups(doc: Doc, ev: Evaluation): void {
 }
 
 function timeSpent(doc: Doc, ev: Evaluation): void {
-  heading(doc, "4. Ke mana waktu habis");
   const done = ev.services.filter((s) => s.completed);
+  heading(doc, "4. Ke mana waktu habis", 13, 80 + done.length * 16);
   if (!done.length) {
     paragraph(doc, "Belum ada permintaan yang selesai.");
     return;

@@ -92,8 +92,9 @@ export function letterhead(doc: Doc, org: Organisation | undefined): void {
   doc.y = y + 16;
 }
 
-export function heading(doc: Doc, text: string, size = 13): void {
-  ensureSpace(doc, size * 4);
+/** A section heading, kept on the same page as the `keep` points that follow it (never orphaned). */
+export function heading(doc: Doc, text: string, size = 13, keep = 48): void {
+  ensureSpace(doc, size * 3 + keep);
   doc.moveDown(0.6);
   doc.font(FONT.bold).fontSize(size).fillColor(COLOR.text).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.3);
