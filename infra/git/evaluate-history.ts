@@ -2,10 +2,11 @@
  * Reads what `pusdat evaluate` needs from git: the first-parent changes to `requests/` on main with the
  * request files before and after each, the approvers list as it stood in each parent commit, and the
  * archive records and monitoring reports on the `arsip` branch. A handful of git processes: one
- * `git log`, one `git ls-tree` and two `git cat-file --batch`, whatever the length of the history.
+ * `git log --raw`, one `git ls-tree` and two `git cat-file --batch` (by blob id), whatever the length
+ * of the history.
  */
 import { ArchiveRecord } from "../core/archive/record";
-import type { ChangeEvent } from "../core/evaluate/cases";
+import type { ChangeEvent, RequestVersion } from "../core/evaluate/cases";
 import type { MonitoringFile } from "../core/evaluate/incidents";
 import { requestVersion } from "../core/evaluate/version";
 import { parseYamlMapping } from "../core/load/source";
@@ -58,29 +59,48 @@ export function catFiles(repo: string, names: string[]): Map<string, Buffer | nu
   return out;
 }
 
+const ZERO = /^0+$/;
+
+interface LoggedFile {
+  path: string;
+  id: string;
+  /** Blob ids before and after the commit, null when the file did not exist. */
+  before: string | null;
+  after: string | null;
+}
+
 interface LoggedCommit {
   commit: string;
   parent: string | null;
   committedAt: string;
-  files: { status: string; path: string; id: string }[];
+  files: LoggedFile[];
+  /** The stack file's blob after this commit, when the commit changed it. */
+  stack?: string | null;
 }
 
-/** `git log --first-parent` over requests/, oldest first, with the files each commit touched. */
-function logRequests(repo: string, main: string): LoggedCommit[] {
-  const r = git(repo, ["log", "--first-parent", "--reverse", "--diff-merges=first-parent", "--no-renames", "--name-status", "--format=%x01%H %P%x02%cI", main, "--", "requests/"]);
+/**
+ * `git log --first-parent --raw` over requests/ and the stack file, oldest first: blob ids come with
+ * the log, so the contents are fetched by id (no path lookups in trees).
+ */
+function logRequests(repo: string, main: string, stackFile: string): LoggedCommit[] {
+  const r = git(repo, ["log", "--first-parent", "--reverse", "--diff-merges=first-parent", "--no-renames", "--raw", "--no-abbrev", "--format=%x01%H %P%x02%cI", main, "--", "requests/", stackFile]);
   if (!r.ok) throw new Error(`git log gagal: ${r.err.trim()}`);
   const commits: LoggedCommit[] = [];
   for (const chunk of r.out.toString().split("\x01").slice(1)) {
     const [head, rest = ""] = chunk.split("\x02");
     const [commit, parent] = head!.split(" ");
     const lines = rest.split("\n");
-    const committedAt = new Date(lines[0]!.trim()).toISOString();
-    const files = lines
-      .slice(1)
-      .map((l) => l.split("\t"))
-      .filter((p) => p.length === 2 && REQUEST_FILE.test(p[1]!))
-      .map(([status, path]) => ({ status: status!, path: path!, id: REQUEST_FILE.exec(path!)![2]! }));
-    commits.push({ commit: commit!, parent: parent || null, committedAt, files });
+    const c: LoggedCommit = { commit: commit!, parent: parent || null, committedAt: new Date(lines[0]!.trim()).toISOString(), files: [] };
+    for (const line of lines.slice(1)) {
+      const m = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) [A-Z]\d*\t(.+)$/.exec(line);
+      if (!m) continue;
+      const before = ZERO.test(m[1]!) ? null : m[1]!;
+      const after = ZERO.test(m[2]!) ? null : m[2]!;
+      if (m[3] === stackFile) c.stack = after;
+      const f = REQUEST_FILE.exec(m[3]!);
+      if (f) c.files.push({ path: m[3]!, id: f[2]!, before, after });
+    }
+    commits.push(c);
   }
   return commits;
 }
@@ -108,30 +128,37 @@ export function archiveRef(repo: string, given?: string): string | null {
 
 export function readEvaluationHistory(repo: string, opts: HistoryOptions): EvaluationHistory {
   const notes: string[] = [];
-  const commits = logRequests(repo, opts.main);
   const stackFile = `Pulumi.${opts.stack}.yaml`;
-  const names: string[] = [];
-  for (const c of commits) {
-    names.push(`${c.parent ?? c.commit}:${stackFile}`);
-    for (const f of c.files) {
-      if (c.parent) names.push(`${c.parent}:${f.path}`);
-      names.push(`${c.commit}:${f.path}`);
+  const commits = logRequests(repo, opts.main, stackFile);
+  const ids = commits.flatMap((c) => [...c.files.flatMap((f) => [f.before, f.after]), c.stack]).filter((x): x is string => !!x);
+  const blobs = catFiles(repo, ids);
+  const versions = new Map<string, RequestVersion | null>();
+  const versionOf = (blob: string | null) => {
+    if (!blob) return null;
+    if (!versions.has(blob)) {
+      const doc = yamlOf(blobs.get(blob));
+      versions.set(blob, doc && requestVersion(doc));
     }
-  }
-  const blobs = catFiles(repo, names);
+    return versions.get(blob)!;
+  };
   const changes: ChangeEvent[] = [];
+  /** The stack file as it stands before each commit: the approvers who may approve it. */
+  let approvers = opts.approvers;
   for (const c of commits) {
-    const approvers = approversOf(blobs.get(`${c.parent ?? c.commit}:${stackFile}`)) ?? opts.approvers;
     for (const f of c.files) {
-      const beforeDoc = c.parent ? yamlOf(blobs.get(`${c.parent}:${f.path}`)) : null;
-      const afterDoc = yamlOf(blobs.get(`${c.commit}:${f.path}`));
-      const before = beforeDoc && requestVersion(beforeDoc);
-      const after = afterDoc && requestVersion(afterDoc);
+      const before = versionOf(f.before);
+      const after = versionOf(f.after);
       if (!before && !after) {
         notes.push(`${f.path} di commit ${c.commit.slice(0, 12)} tidak terbaca sebagai permintaan; dilewati`);
         continue;
       }
-      changes.push({ commit: c.commit, committedAt: c.committedAt, id: f.id, before: before ?? null, after: after ?? null, approvers });
+      changes.push({ commit: c.commit, committedAt: c.committedAt, id: f.id, before, after, approvers });
+    }
+    // a root commit is judged by its own list (ARCHIVE.md); later commits by their parent's
+    if (c.stack !== undefined) {
+      const next = (c.stack ? approversOf(blobs.get(c.stack)) : null) ?? opts.approvers;
+      if (!c.parent) for (const e of changes) if (e.commit === c.commit) e.approvers = next;
+      approvers = next;
     }
   }
   const arsip = archiveRef(repo, opts.arsip);
@@ -141,22 +168,26 @@ export function readEvaluationHistory(repo: string, opts: HistoryOptions): Evalu
     notes.push(opts.arsip ? `ref arsip ${opts.arsip} tidak ditemukan; tanpa catatan penerapan` : "cabang arsip (arsip, origin/arsip) tidak ditemukan; tanpa catatan penerapan");
     return { changes, records, monitoring, arsip: null, notes };
   }
-  const ls = git(repo, ["ls-tree", "-r", "--name-only", arsip, "--", "catatan", "pemantauan"]);
+  const ls = git(repo, ["ls-tree", "-r", arsip, "--", "catatan", "pemantauan"]);
   if (!ls.ok) throw new Error(`git ls-tree gagal: ${ls.err.trim()}`);
-  const paths = ls.out.toString().split("\n").filter((p) => RECORD_FILE.test(p) || MONITORING_FILE.test(p));
-  const files = catFiles(repo, paths.map((p) => `${arsip}:${p}`));
-  for (const p of paths) {
-    const text = files.get(`${arsip}:${p}`)?.toString("utf8") ?? "";
+  const entries = ls.out
+    .toString()
+    .split("\n")
+    .map((l) => /^\d+ blob ([0-9a-f]+)\t(.+)$/.exec(l))
+    .filter((m): m is RegExpExecArray => !!m && (RECORD_FILE.test(m[2]!) || MONITORING_FILE.test(m[2]!)));
+  const files = catFiles(repo, entries.map((m) => m[1]!));
+  for (const [, blob, p] of entries) {
+    const text = files.get(blob!)?.toString("utf8") ?? "";
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       json = undefined;
     }
-    const day = MONITORING_FILE.exec(p);
+    const day = MONITORING_FILE.exec(p!);
     if (day) {
       if (json === undefined) notes.push(`${p}: bukan JSON; laporan pemantauan ini dilewati`);
-      else monitoring.push({ path: p, date: day[1]!, json });
+      else monitoring.push({ path: p!, date: day[1]!, json });
       continue;
     }
     const rec = ArchiveRecord.safeParse(json);
