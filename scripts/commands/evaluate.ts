@@ -23,7 +23,7 @@ const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
 
 export const evaluateCommand: PusdatCommand<Options> = {
   name: "evaluate",
-  description: "evaluasi layanan (SOP 14): waktu penyelesaian per permintaan terhadap target SOP, laporan rapat koordinasi",
+  description: "evaluasi SOP 14: waktu penyelesaian dibanding target SOP",
   define: (cmd) =>
     cmd
       .option("--period <periode>", "periode: triwulan 2026-Q3, bulan 2026-09 atau tahun 2026 (wajib)")
