@@ -63,3 +63,13 @@ describe("changeType and serviceOf", () => {
   });
 });
 
+
+describe("a direct push without a new Nota Dinas", () => {
+  test("starts when it reached main", () => {
+    const e = event(4, "2026-09-15T03:05:00Z", "sibapo-app", VM({ notaDinasDate: "2026-09-14" }), VM({ notaDinasDate: "2026-09-14", size: { cpu: 4, memoryGb: 4, diskGb: 40 } }));
+    const rec = { ...RECORDS[4]!, pullRequest: null };
+    const [c] = buildCases([e], [rec], OC);
+    // Tue 10:05 WIB (main) → applied 10:10 → verified 10:15
+    expect([c!.mergedAt, c!.steps.apply, c!.steps.verify, c!.workingMinutes]).toEqual(["2026-09-15T03:05:00Z", null, 5, 10]);
+  });
+});

@@ -14,6 +14,7 @@
  *   for the request. The case ends at verified, or applied when there is no verification.
  * - A PDN VM is opened by the commit that adds it and ends with the apply of the commit that sets
  *   `spec.pdn.state: active`; the commits between (ticket, state) belong to the same case.
+ * - Without a Nota Dinas to count from and without a pull request, a case starts when it reached main.
  * - A step whose end comes before its start (e.g. a Nota Dinas dated after the PR) counts 0.
  * - A case belongs to the period of its merge date in WIB (the record's `mergedAt`, else the commit date).
  */
@@ -62,7 +63,9 @@ export interface Case {
   opd: string;
   commit: string;
   pullRequest: number | null;
-  /** WIB date that puts the case in a period and a month. */
+  /** When it reached main: the record's `mergedAt`, else the commit date. */
+  mergedAt: string;
+  /** WIB date of `mergedAt`: puts the case in a period and a month. */
   date: string;
   month: string;
   milestones: Milestones;
@@ -150,13 +153,15 @@ export function buildCases(events: ChangeEvent[], records: ArchiveRecord[], oc: 
     const pr = rec?.pullRequest ?? null;
     const newMemo = changeType(e) === "create" || e.after!.notaDinasDate !== e.before!.notaDinasDate;
     const memo = newMemo && e.after!.notaDinasDate ? new Date(openingOf(oc, e.after!.notaDinasDate)).toISOString() : null;
-    const date = jakartaDate(pr?.mergedAt ?? e.committedAt);
+    const mergedAt = pr?.mergedAt ?? e.committedAt;
+    const date = jakartaDate(mergedAt);
     const c: Case = {
       id: e.id,
       service,
       opd: e.after!.opd,
       commit: e.commit,
       pullRequest: pr?.number ?? null,
+      mergedAt,
       date,
       month: date.slice(0, 7),
       milestones: { notaDinas: memo, opened: pr?.createdAt ?? null, approved: approvalOf(rec, e.approvers), applied: null, verified: null },
@@ -187,7 +192,8 @@ function finish(c: Case, oc: OfficeCalendar): void {
     const b = ms(at[i + 1]!);
     c.steps[s] = a === null || b === null ? null : Math.max(0, workingMinutes(oc, a, b));
   });
-  const start = ms(m.notaDinas ?? m.opened ?? m.approved);
+  // without a new Nota Dinas and without a pull request (a direct push), the change starts on main
+  const start = ms(m.notaDinas ?? m.opened ?? m.approved ?? c.mergedAt);
   const end = ms(m.verified ?? m.applied);
   if (start === null || end === null) return;
   c.workingMinutes = Math.max(0, workingMinutes(oc, start, end));

@@ -23,7 +23,7 @@ export const METHOD: string[] = [
   "Permintaan masuk periode menurut tanggal PR digabungkan (WIB).",
 ];
 
-const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
+const row = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
 const within = (g: GroupStats) => (g.completed ? `${g.withinTarget} dari ${g.completed} (${percentText(g.share)})` : "-");
 const stepText = (s: Step | null) => (s ? STEP_LABELS[s] : "-");
 
@@ -76,7 +76,7 @@ export function formatMarkdown(ev: Evaluation): string {
   L.push("", "## Insiden", "");
   if (ev.incidents.length) {
     L.push(row(["Tanggal", "Jenis", "Tentang", "Keterangan"]), "|---|---|---|---|");
-    for (const i of ev.incidents) L.push(row([i.date, INCIDENT_LABELS[i.type], i.subject, i.detail.replace(/\|/g, "/")]));
+    for (const i of ev.incidents) L.push(row([i.date, INCIDENT_LABELS[i.type], i.subject, i.detail]));
   } else L.push("Tidak ada insiden tercatat.");
   L.push("", "## Pengamatan", "");
   for (const o of ev.observations) L.push(`- ${o}`);
