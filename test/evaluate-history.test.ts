@@ -5,6 +5,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { readEvaluationHistory } from "../infra/git/evaluate-history";
 
+// these tests spawn git (and node for the PDF text) dozens of times: on a busy 2-core machine that
+// takes longer than jest's 5 s default
+jest.setTimeout(60_000);
+
 const REPO = path.resolve(__dirname, "..");
 
 describe("readEvaluationHistory", () => {

@@ -5,6 +5,10 @@ import * as path from "node:path";
 import { main } from "../scripts/cli";
 import { evaluateRepo, type EvaluateRepo } from "./support/evaluate-repo";
 
+// these tests spawn git (and node for the PDF text) dozens of times: on a busy 2-core machine that
+// takes longer than jest's 5 s default
+jest.setTimeout(60_000);
+
 const FIXTURES = path.join(__dirname, "fixtures/evaluate");
 
 async function run(cwd: string, ...args: string[]) {
