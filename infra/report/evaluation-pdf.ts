@@ -186,15 +186,16 @@ function cases(doc: Doc, ev: Evaluation): void {
   table(
     doc,
     [
-      { header: "Permintaan", width: 1.3 },
-      { header: "Layanan", width: 1.6 },
-      { header: "OPD", width: 1.8 },
-      { header: "PR", width: 0.5, align: "right" },
-      { header: "Digabung", width: 1.05 },
-      { header: "Menit kerja", width: 0.8, align: "right" },
-      { header: "Waktu kalender", width: 1.05, align: "right" },
-      { header: "Target", width: 0.7, align: "right" },
-      { header: "Status", width: 1.0 },
+      // widths measured at 7.5 pt: a date, "melewati target" and the "Target" heading stay on one line
+      { header: "Permintaan", width: 1.2 },
+      { header: "Layanan", width: 1.8 },
+      { header: "OPD", width: 1.5 },
+      { header: "PR", width: 0.45, align: "right" },
+      { header: "Digabung", width: 1.1 },
+      { header: "Menit kerja", width: 0.75, align: "right" },
+      { header: "Waktu kalender", width: 1.1, align: "right" },
+      { header: "Target", width: 0.75, align: "right" },
+      { header: "Status", width: 1.4 },
     ],
     ev.cases.map((c) => [
       c.id,

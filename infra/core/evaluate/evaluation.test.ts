@@ -62,6 +62,15 @@ describe("evaluate", () => {
     });
     expect([ev.cases.length, ev.services.length, ev.observations]).toEqual([0, 0, ["Tidak ada permintaan dengan target SOP yang digabungkan dalam periode ini. Tercatat 1 insiden."]]);
   });
+  test("a period where nothing is finished says so", () => {
+    const ev = evaluate({ stack: "contoh", period: period("2026-09"), calendar: Calendar.parse({}), changes: EVENTS.slice(8, 9), records: [], monitoring: [] });
+    expect(ev.observations).toEqual([
+      "Belum ada permintaan yang selesai (diterapkan dan diverifikasi) dari 1 permintaan dalam periode ini.",
+      "Subdomain: belum ada yang selesai dari 1 (target 125 menit kerja).",
+      "Belum selesai: jdih (Subdomain).",
+      "Tidak ada insiden tercatat (penerapan, verifikasi, pemantauan) dalam periode ini.",
+    ]);
+  });
   test("a holiday in the stack calendar counts no working minutes", () => {
     const e = [event(1, "2026-09-07T03:40:00Z", "sibapo", null, version({ kind: "Subdomain" }))];
     const cal = Calendar.parse({ holidays: ["2026-09-07"] });

@@ -108,8 +108,10 @@ export function observations(cases: Case[], services: ServiceRow[], total: Group
   }
   const out: string[] = [];
   out.push(
-    `Secara keseluruhan ${total.withinTarget} dari ${total.completed} permintaan yang selesai memenuhi target SOP (${percentText(total.share)}).` +
-      (total.count > total.completed ? ` ${total.count - total.completed} permintaan belum selesai.` : ""),
+    total.completed
+      ? `Secara keseluruhan ${total.withinTarget} dari ${total.completed} permintaan yang selesai memenuhi target SOP (${percentText(total.share)}).` +
+          (total.count > total.completed ? ` ${total.count - total.completed} permintaan belum selesai.` : "")
+      : `Belum ada permintaan yang selesai (diterapkan dan diverifikasi) dari ${total.count} permintaan dalam periode ini.`,
   );
   for (const s of services) {
     const over = s.completed - s.withinTarget;
