@@ -70,6 +70,6 @@ describe("a direct push without a new Nota Dinas", () => {
     const rec = { ...RECORDS[4]!, pullRequest: null };
     const [c] = buildCases([e], [rec], OC);
     // Tue 10:05 WIB (main) → applied 10:10 → verified 10:15
-    expect([c!.mergedAt, c!.steps.apply, c!.steps.verify, c!.workingMinutes]).toEqual(["2026-09-15T03:05:00Z", null, 5, 10]);
+    expect([c!.mergedAt, c!.steps.approval, c!.steps.apply, c!.steps.verify, c!.workingMinutes]).toEqual(["2026-09-15T03:05:00Z", null, 5, 5, 10]);
   });
 });

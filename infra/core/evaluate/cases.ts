@@ -186,7 +186,9 @@ export function buildCases(events: ChangeEvent[], records: ArchiveRecord[], oc: 
 /** Fills the steps and totals from the milestones. */
 function finish(c: Case, oc: OfficeCalendar): void {
   const m = c.milestones;
-  const at: (string | null)[] = [m.notaDinas, m.opened, m.approved, m.applied, m.verified];
+  // a direct push (no pull request) was neither opened nor approved: its apply counts from main
+  const fromMain = c.pullRequest === null && m.approved === null ? c.mergedAt : m.approved;
+  const at: (string | null)[] = [m.notaDinas, m.opened, fromMain, m.applied, m.verified];
   STEPS.forEach((s, i) => {
     const a = ms(at[i]!);
     const b = ms(at[i + 1]!);

@@ -16,7 +16,7 @@ export const METHOD: string[] = [
   "Waktu dihitung dalam menit kerja menurut kalender kantor di konfigurasi stack (WIB, jam kerja, istirahat, hari libur); waktu kalender ditampilkan sebagai pembanding.",
   "Nota Dinas dihitung sejak jam buka kantor pada tanggalnya (07.30 WIB Senin–Kamis, 06.30 WIB Jumat pada kalender bawaan; 07.30 WIB bila tanggalnya hari libur).",
   "Perubahan (penambahan resource) dihitung dari Nota Dinas hanya bila tanggal Nota Dinas diganti; bila tidak, dari saat PR dibuka.",
-  "Disetujui = persetujuan pertama oleh pejabat di pusdat:approvers (selain pembuat PR); bila tidak ada, saat PR digabungkan.",
+  "Disetujui = persetujuan pertama oleh pejabat di pusdat:approvers (selain pembuat PR); bila tidak ada, saat PR digabungkan. Perubahan tanpa PR (push langsung ke main) dihitung sejak masuk main.",
   "Selesai = verifikasi setelah penerapan berhasil (atau penerapan berhasil bila tidak ada verifikasi). VPS PDN selesai saat perubahan yang menetapkan status active diterapkan.",
   "Target VPS PDN: 30 + 60 + 120 menit ditambah 4 hari (1 hari penilaian + 3 hari penyediaan), 1 hari = 450 menit kerja; penambahan resource PDN 4 hari.",
   "Median: nilai tengah (rata-rata dua nilai tengah bila jumlahnya genap). P90: metode peringkat terdekat, nilai ke-⌈0,9 × n⌉ dari yang terurut.",
