@@ -1,0 +1,67 @@
+/** Reading main's history for the evaluation: who may approve at each change, and what each file was. */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { readEvaluationHistory } from "../infra/git/evaluate-history";
+
+// these tests spawn git (and node for the PDF text) dozens of times: on a busy 2-core machine that
+// takes longer than jest's 5 s default
+jest.setTimeout(60_000);
+
+const REPO = path.resolve(__dirname, "..");
+
+describe("readEvaluationHistory", () => {
+  let dir: string;
+  let commits: string[];
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-evhist-"));
+    let when = "2026-09-01T00:00:00Z";
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-C", dir, "-c", "user.name=Uji", "-c", "user.email=uji@contohkab.go.id", ...args], { encoding: "utf8", env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } }).trim();
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    const stack = fs.readFileSync(path.join(REPO, "Pulumi.contoh.yaml"), "utf8");
+    const pdn = (state: string) =>
+      `kind: VirtualMachine\nmetadata:\n  opd: Bappeda\n  notaDinas: { number: "1/2", date: 2026-09-16 }\nspec:\n  location: pdn\n  cpu: 2\n  memoryGb: 8\n  diskGb: 100\n  pdn: { ticket: PDN-1, state: ${state} }\n`;
+    git("init", "-q", "-b", "main");
+    write("Pulumi.contoh.yaml", stack);
+    write("requests/vm/sipd.yaml", pdn("submitted"));
+    git("add", "-A");
+    git("commit", "-q", "-m", "root");
+    when = "2026-09-17T02:00:00Z";
+    // one commit adds an approver and changes a request: judged by the list before it
+    write("Pulumi.contoh.yaml", stack.replace("  pusdat:approvers:\n", "  pusdat:approvers:\n    - login: orang-baru\n      name: Orang Baru\n      nip: \"199001012020011001\"\n      position: Plt. Kepala Bidang\n"));
+    write("requests/vm/sipd.yaml", pdn("approved"));
+    git("add", "-A");
+    git("commit", "-q", "-m", "approver baru");
+    when = "2026-09-21T02:00:00Z";
+    write("requests/vm/sipd.yaml", pdn("active"));
+    write("requests/subdomain/rusak.yaml", "kind: [tidak, sah\n");
+    git("add", "-A");
+    git("commit", "-q", "-m", "aktif");
+    when = "2026-09-22T02:00:00Z";
+    fs.rmSync(path.join(dir, "requests/vm/sipd.yaml"));
+    git("add", "-A");
+    git("commit", "-q", "-m", "hapus");
+    commits = git("rev-list", "--reverse", "main").split("\n");
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("changes in order with the approvers as of the parent commit (the root judged by itself)", () => {
+    const h = readEvaluationHistory(dir, { main: "main", stack: "contoh", approvers: ["cadangan"] });
+    expect(h.changes.map((c) => [c.commit, c.committedAt, c.id, c.before?.pdnState ?? null, c.after?.pdnState ?? null, c.approvers])).toEqual([
+      [commits[0], "2026-09-01T00:00:00.000Z", "sipd", null, "submitted", ["kabid-spbe", "sekdis-kominfo"]],
+      [commits[1], "2026-09-17T02:00:00.000Z", "sipd", "submitted", "approved", ["kabid-spbe", "sekdis-kominfo"]],
+      [commits[2], "2026-09-21T02:00:00.000Z", "sipd", "approved", "active", ["orang-baru", "kabid-spbe", "sekdis-kominfo"]],
+      [commits[3], "2026-09-22T02:00:00.000Z", "sipd", "active", null, ["orang-baru", "kabid-spbe", "sekdis-kominfo"]],
+    ]);
+    expect(h.notes).toEqual([
+      `requests/subdomain/rusak.yaml di commit ${commits[2]!.slice(0, 12)} tidak terbaca sebagai permintaan; dilewati`,
+      "cabang arsip (arsip, origin/arsip) tidak ditemukan; tanpa catatan penerapan",
+    ]);
+    expect([h.records, h.monitoring, h.arsip]).toEqual([[], [], null]);
+  });
+});
