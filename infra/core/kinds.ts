@@ -4,7 +4,7 @@
  * remembers, what it needs to be built, its manual step, its planner), not edits in ten places.
  */
 import type { SiteConfig } from "./config/site";
-import { ApiAccessRequest, HostingAccountRequest, type Kind, type Request, SubdomainRequest, VirtualMachineRequest } from "./model/kinds";
+import { ApiAccessRequest, HostingAccountRequest, type Kind, KINDS, type Request, SubdomainRequest, VirtualMachineRequest } from "./model/kinds";
 import type { Path } from "./model/path";
 import { type Desired, hostingPlan, type ManualStep, pdnStep, splpStep, subdomainPlan, vmPlan } from "./plan/desired";
 
@@ -98,7 +98,7 @@ export const KIND_REGISTRY: { [K in Kind]: KindDef<K> } = {
   },
 };
 
-export const KINDS = Object.keys(KIND_REGISTRY) as Kind[];
+export { KINDS };
 export const KIND_SCHEMAS = Object.fromEntries(KINDS.map((k) => [k, KIND_REGISTRY[k].schema])) as { [K in Kind]: KindDef<K>["schema"] };
 export const KIND_FOLDER = Object.fromEntries(KINDS.map((k) => [k, KIND_REGISTRY[k].folder])) as Record<Kind, string>;
 

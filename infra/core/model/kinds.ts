@@ -143,6 +143,8 @@ export const RequestSchema = z.discriminatedUnion("kind", [
 ]);
 
 export type Kind = z.infer<typeof RequestSchema>["kind"];
+/** The kinds in the order of the docs and reports; infra/core/kinds.ts holds what pusdat does with each. */
+export const KINDS = RequestSchema.options.map((o) => o.shape.kind.value) as Kind[];
 export type Subdomain = z.infer<typeof SubdomainRequest>;
 export type HostingAccount = z.infer<typeof HostingAccountRequest>;
 export type VirtualMachine = z.infer<typeof VirtualMachineRequest>;
