@@ -2,5 +2,6 @@
 import { plan } from "./plan";
 import type { PusdatCommand } from "./types";
 import { validate } from "./validate";
+import { verify } from "./verify";
 
-export const COMMANDS: PusdatCommand[] = [validate, plan];
+export const COMMANDS: PusdatCommand[] = [validate, plan, verify];
