@@ -66,8 +66,9 @@ export function probeHttps(o: ProbeOptions): Promise<ProbeAnswer> {
         const certificate: CertificateFacts | null =
           peer && peer.valid_to
             ? {
-                trusted: socket.authorized,
-                trustError: socket.authorizationError ? String(socket.authorizationError) : null,
+                // node also marks a name mismatch as unauthorised; the name is reported on its own below.
+                trusted: socket.authorized || String(socket.authorizationError) === "ERR_TLS_CERT_ALTNAME_INVALID",
+                trustError: socket.authorizationError && String(socket.authorizationError) !== "ERR_TLS_CERT_ALTNAME_INVALID" ? String(socket.authorizationError) : null,
                 nameMatches: tls.checkServerIdentity(o.name, peer) === undefined,
                 validFrom: iso(peer.valid_from),
                 validTo: iso(peer.valid_to),
