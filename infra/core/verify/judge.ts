@@ -77,7 +77,7 @@ export function judgeTls(s: Spec<"tls">, a: HttpsAnswer, nowMs: number): Judged 
   const to = Date.parse(c.validTo);
   const from = Date.parse(c.validFrom);
   const until = c.validTo.slice(0, 10);
-  if (to <= nowMs) return fail(`sertifikat ${s.fqdn} kedaluwarsa sejak ${until} (${Math.ceil((nowMs - to) / DAY_MS)} hari lalu)`);
+  if (to <= nowMs) return fail(`sertifikat ${s.fqdn} kedaluwarsa sejak ${until} (${Math.floor((nowMs - to) / DAY_MS)} hari lalu)`);
   if (from > nowMs) return fail(`sertifikat ${s.fqdn} baru berlaku mulai ${c.validFrom.slice(0, 10)}`);
   if (!c.nameMatches) return fail(`sertifikat tidak berlaku untuk ${s.fqdn} (diterbitkan untuk ${c.subject || "nama lain"})`);
   if (!c.trusted) return fail(`sertifikat ${s.fqdn} tidak dipercaya: ${c.trustError ?? "rantai sertifikat tidak sah"}`);
