@@ -20,7 +20,7 @@ const ok = (resolver: string, records: string[], rcode = "NOERROR"): DnsAnswer =
 const down = (resolver: string): DnsAnswer => ({ resolver, ok: false, error: `resolver ${resolver} tidak menjawab dalam 5 detik` });
 
 describe("DNS", () => {
-  const eq = { name: "dns", probe: "dns-equals", fqdn: "ppid.uji.test", type: "A", expect: ["203.0.113.20"] } as const;
+  const eq = { name: "dns", probe: "dns-equals" as const, fqdn: "ppid.uji.test", type: "A" as const, expect: ["203.0.113.20"] };
   test.each<[string, DnsAnswer[], Judged]>([
     ["every resolver agrees", [ok(R1, ["203.0.113.20"]), ok(R2, ["203.0.113.20"])], { result: "passed", detail: `ppid.uji.test A 203.0.113.20 (resolver ${R1}, ${R2})` }],
     [
