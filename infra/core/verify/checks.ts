@@ -4,6 +4,7 @@
  */
 import type { SiteConfig } from "../config/site";
 import type { HostingAccount, Subdomain, VirtualMachine } from "../model/kinds";
+import { DEFAULT_VERIFY } from "./config";
 import type { CheckSpec, VerifyItem } from "./types";
 
 /** The program publishes every hosting account's name as a proxied A record (infra/core/plan/desired.ts). */
@@ -48,10 +49,10 @@ function hostingChecks(r: HostingAccount, id: string, removed: boolean, site: Si
   ];
 }
 
-const portChecks = (host: string, ports: number[]): CheckSpec[] =>
-  [...new Set(ports)].sort((a, b) => a - b).map((port) => ({ name: `tcp-${port}`, probe: "tcp", host, port, ssh: port === 22 }));
+const portChecks = (host: string, ports: number[], sshPorts: number[]): CheckSpec[] =>
+  [...new Set(ports)].sort((a, b) => a - b).map((port) => ({ name: `tcp-${port}`, probe: "tcp", host, port, ssh: sshPorts.includes(port) }));
 
-function vmChecks(r: VirtualMachine, removed: boolean): CheckSpec[] {
+function vmChecks(r: VirtualMachine, removed: boolean, sshPorts: number[]): CheckSpec[] {
   const s = r.spec;
   const active = r.metadata.status === "active" && !removed;
   if (s.location === "pdn") {
@@ -62,7 +63,7 @@ function vmChecks(r: VirtualMachine, removed: boolean): CheckSpec[] {
       return [{ name: "pdn", probe: "skip", reason: `VM PDN belum aktif (${where}); tes akses menunggu status active dan alamatnya` }];
     }
     if (!s.ports.length) return [{ name: "pdn", probe: "skip", reason: `VM PDN ${pdn.address} aktif; tidak ada port yang diminta untuk diuji` }];
-    return portChecks(pdn.address, s.ports);
+    return portChecks(pdn.address, s.ports, sshPorts);
   }
   const node = s.node!;
   const vmid = s.vmid!;
@@ -72,7 +73,7 @@ function vmChecks(r: VirtualMachine, removed: boolean): CheckSpec[] {
     { name: "proxmox-status", probe: "pve-status", node, vmid, want: "running" },
     { name: "proxmox-config", probe: "pve-config", node, vmid, cpu: s.cpu, memoryGb: s.memoryGb, diskGb: s.diskGb },
     { name: "guest-agent-ip", probe: "pve-agent-ip", node, vmid, ip: s.ip! },
-    ...portChecks(s.ip!, s.ports),
+    ...portChecks(s.ip!, s.ports, sshPorts),
   ];
 }
 
@@ -85,7 +86,7 @@ export function checksFor(item: VerifyItem, site: SiteConfig): CheckSpec[] {
     case "HostingAccount":
       return hostingChecks(r, item.id, removed, site);
     case "VirtualMachine":
-      return vmChecks(r, removed);
+      return vmChecks(r, removed, site.verify?.sshPorts ?? DEFAULT_VERIFY.sshPorts);
     case "ApiAccess":
       return [{ name: "splp", probe: "skip", reason: SKIP_API }];
   }

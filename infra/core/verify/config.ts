@@ -31,6 +31,10 @@ export const VerifyConfig = z
     ports: z
       .strictObject({ https: Port.default(443), whm: Port.default(2087), cpanel: Port.default(2083) })
       .default({ https: 443, whm: 2087, cpanel: 2083 }),
+    sshPorts: z
+      .array(Port)
+      .default([22])
+      .meta({ description: "Port yang harus menjawab identitas SSH (SSH-2.0-); port lain cukup menerima sambungan TCP" }),
     whmHost: z
       .string()
       .regex(/^[A-Za-z0-9.:-]+$/, { error: "nama host atau alamat IP server WHM/cPanel" })
