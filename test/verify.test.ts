@@ -285,6 +285,34 @@ test("what went wrong is said per check, exit 1: stale DNS, wrong plan, wrong pa
   expect(r.out + r.err).not.toContain("sandi-yang-salah");
 });
 
+test("--wait: a DNS answer that changes after the first attempt passes on the second, said in the detail", async () => {
+  w.dns.set("A", "ppid.uji.test", ["203.0.113.99"]);
+  w.dns.afterAnswer = () => w.dns.set("A", "ppid.uji.test", ["203.0.113.20"]); // propagated right after the first answer
+  const r = await cli(w, ["ppid", "--wait", "20"]);
+  expect(r.err).toBe("");
+  expect(steady(r.out)).toBe(
+    [
+      "Tes akses stack uji: 1 permintaan",
+      "ppid (Subdomain, diubah): LULUS",
+      `  [lulus] dns: ppid.uji.test A 203.0.113.20 (resolver ${w.dns.address}) (percobaan ke-2) (N ms)`,
+      "Hasil: 1 lulus, 0 gagal, 0 dilewati.",
+      "",
+    ].join("\n"),
+  );
+  expect(r.code).toBe(0);
+  expect(w.dns.queries).toEqual(["A ppid.uji.test", "A ppid.uji.test"]);
+});
+
+test("--wait: a failure that lasts is reported when the wait is over", async () => {
+  w.dns.set("A", "ppid.uji.test", ["203.0.113.99"]);
+  const r = await cli(w, ["ppid", "--wait", "2"]);
+  expect(r.code).toBe(1);
+  expect(steady(r.out).split("\n")[2]).toBe(
+    `  [gagal] dns: ppid.uji.test A: resolver ${w.dns.address} menjawab 203.0.113.99; yang diminta: 203.0.113.20 (percobaan ke-3) (N ms)`,
+  );
+  expect(w.dns.queries).toEqual(["A ppid.uji.test", "A ppid.uji.test", "A ppid.uji.test"]);
+});
+
 test("--changed-since: changed and removed request files between REF and HEAD, as the record's change", async () => {
   const git = (...a: string[]) => execFileSync("git", ["-C", w.root, "-c", "user.name=Teknisi Uji", "-c", "user.email=teknisi@uji.test", ...a], { encoding: "utf8" });
   git("init", "-q", "-b", "main");

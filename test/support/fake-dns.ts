@@ -13,6 +13,8 @@ export class FakeDns {
   readonly records = new Map<string, string[]>();
   readonly queries: string[] = [];
   behaviour: Behaviour = "answer";
+  /** Called after each answer is sent, e.g. to change a record between two attempts. */
+  afterAnswer?: (question: string) => void;
   private socket?: dgram.Socket;
   port = 0;
 
@@ -54,5 +56,6 @@ export class FakeDns {
     const flags = dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | (known ? 0 : 3); // rcode 3 = NXDOMAIN
     const reply = dnsPacket.encode({ type: "response", id, flags, questions: [question], answers });
     this.socket!.send(reply, rinfo.port, rinfo.address);
+    this.afterAnswer?.(`${question.type} ${question.name}`);
   }
 }
