@@ -35,6 +35,21 @@ export class NetError extends Error {
   }
 }
 
+const contexts = new Map<string, tls.SecureContext>();
+
+/**
+ * The system's CAs plus `ca`, built once per distinct list: parsing the whole root store costs tens
+ * of milliseconds, too much to repeat for every call.
+ */
+export function trustWith(ca: string | string[] | undefined): { secureContext?: tls.SecureContext } {
+  if (!ca) return {};
+  const list = [ca].flat();
+  const key = list.join("\n");
+  let ctx = contexts.get(key);
+  if (!ctx) contexts.set(key, (ctx = tls.createSecureContext({ ca: [...tls.rootCertificates, ...list] })));
+  return { secureContext: ctx };
+}
+
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|HOSTNAME|ALTNAME|EPROTO/;
 const MAX_BODY = 4 << 20;
 
@@ -66,7 +81,7 @@ export function httpRequest(url: string, o: HttpOptions): Promise<HttpAnswer> {
         method: o.method ?? "GET",
         headers: { ...(o.body !== undefined ? { "Content-Length": String(Buffer.byteLength(o.body)) } : {}), ...o.headers },
         agent: false,
-        ...(u.protocol === "https:" ? { rejectUnauthorized: !o.insecureTls, ca: o.ca ? [...tls.rootCertificates, ...[o.ca].flat()] : undefined } : {}),
+        ...(u.protocol === "https:" ? { rejectUnauthorized: !o.insecureTls, ...trustWith(o.ca) } : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -6,7 +6,7 @@
  */
 import * as https from "node:https";
 import * as tls from "node:tls";
-import { NetError, netFailure } from "./http";
+import { NetError, netFailure, trustWith } from "./http";
 
 export interface ProbeOptions {
   /** The address to connect to (from the DNS check), the name for SNI, Host and the certificate. */
@@ -58,7 +58,7 @@ export function probeHttps(o: ProbeOptions): Promise<ProbeAnswer> {
         agent: false,
         // Judged below from the socket's own verdict, so a failure can say what is wrong.
         rejectUnauthorized: false,
-        ca: o.ca ? [...tls.rootCertificates, ...o.ca] : undefined,
+        ...trustWith(o.ca),
       },
       (res) => {
         const socket = res.socket as tls.TLSSocket;
