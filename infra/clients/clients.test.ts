@@ -149,6 +149,16 @@ describe("WHM accountsummary over HTTPS (WhmClient through fetchVia)", () => {
     );
   });
 
+  test("result 0 with HTTP 200 is a refusal with WHM's reason; a wrong token is HTTP 401 and never echoed", async () => {
+    const whm = await whmTls();
+    const client = (token: string) => new WhmClient({ host: whm.url, token, timeoutMs: 1000, retries: 0, fetchImpl: fetchVia({ timeoutMs: 1000, insecureTls: true }) });
+    whm.faults.set("accountsummary", "reject");
+    await expect(client(whm.token).accountSummary("disdikweb")).rejects.toThrow("WHM menolak accountsummary: Simulated refusal of accountsummary.");
+    whm.faults.delete("accountsummary");
+    const err = await client("TOKEN-SALAH-XYZ").accountSummary("disdikweb").catch((e: Error) => e.message);
+    expect(err).toBe("WHM menolak token API (HTTP 401) untuk accountsummary; periksa WHM_API_TOKEN dan izinnya");
+  });
+
   test("a hanging WHM ends in the client's timeout", async () => {
     const whm = await whmTls();
     whm.faults.set("accountsummary", "hang");
