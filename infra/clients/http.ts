@@ -50,13 +50,14 @@ export function trustWith(ca: string | string[] | undefined): { secureContext?: 
   return { secureContext: ctx };
 }
 
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|HOSTNAME|ALTNAME|EPROTO/;
+const CERT_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|HOSTNAME|ALTNAME/;
 const MAX_BODY = 4 << 20;
 
 /** Describes a socket-level error in Bahasa Indonesia. */
 export function netFailure(e: NodeJS.ErrnoException, what: string): NetError {
   const code = e.code ?? "";
-  if (TLS_CODES.test(code) || /certificate/i.test(e.message)) return new NetError(`sertifikat TLS ${what} ditolak: ${e.message}`, "tls");
+  if (CERT_CODES.test(code) || /certificate/i.test(e.message)) return new NetError(`sertifikat TLS ${what} ditolak: ${e.message}`, "tls");
+  if (code === "EPROTO" || code.startsWith("ERR_SSL")) return new NetError(`jabat tangan TLS dengan ${what} gagal: ${e.message.split("\n")[0]}`, "tls");
   if (code === "ECONNREFUSED") return new NetError(`${what} menolak sambungan`, "connect");
   if (code === "ECONNRESET") return new NetError(`${what} memutus sambungan`, "connect");
   if (code === "EHOSTUNREACH" || code === "ENETUNREACH") return new NetError(`${what} tidak terjangkau dari jaringan ini`, "connect");
@@ -106,7 +107,8 @@ export function httpRequest(url: string, o: HttpOptions): Promise<HttpAnswer> {
 
 /**
  * A `fetch` stand-in for clients written against fetch (WhmClient): the same request through
- * httpRequest, so the stack's TLS setting and the timeout apply. Honours the caller's abort signal.
+ * httpRequest, so the stack's TLS setting and the timeout apply (the caller gives the same timeout to
+ * its own AbortSignal; httpRequest enforces it and reports it as fetch's TimeoutError).
  */
 export function fetchVia(o: Pick<HttpOptions, "insecureTls" | "ca" | "timeoutMs">): typeof fetch {
   return (async (input: string | URL | Request, init?: RequestInit) => {
