@@ -37,6 +37,7 @@ test("after a good apply every check passes (text), and the password appears now
       `  [lulus] dns: disdik.uji.test A 127.0.0.1 (proxied; resolver ${w.dns.address}) (N ms)`,
       "  [lulus] https: https://disdik.uji.test/ lewat 127.0.0.1 menjawab HTTP 200 (N ms)",
       "  [lulus] tls: sertifikat sah untuk disdik.uji.test sampai " + certEnd() + " (44 hari lagi) (N ms)",
+      "  [lulus] origin: https://disdik.uji.test/ di server hosting 127.0.0.1 menjawab HTTP 200 (N ms)",
       "  [lulus] cpanel-login: login cPanel sebagai disdikweb dengan kata sandinya sendiri berhasil (kuota terpakai 120/5120 MB) (N ms)",
       "kec-lama (HostingAccount, dihentikan): LULUS",
       "  [lulus] whm-account: akun keclama disuspend sesuai penghentian layanan (N ms)",

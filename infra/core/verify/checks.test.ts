@@ -27,6 +27,7 @@ describe("checksFor: which checks each request needs", () => {
         { name: "dns", probe: "dns-resolves", fqdn: "disdik.uji.test", type: "A" },
         { name: "https", probe: "https", fqdn: "disdik.uji.test" },
         { name: "tls", probe: "tls", fqdn: "disdik.uji.test" },
+        { name: "origin", probe: "https-origin", fqdn: "disdik.uji.test", address: "127.0.0.1" },
         { name: "cpanel-login", probe: "cpanel-login", id: "disdik-web", user: "disdikweb" },
       ],
     ],

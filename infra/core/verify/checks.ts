@@ -44,7 +44,10 @@ function hostingChecks(r: HostingAccount, id: string, removed: boolean, site: Si
   }
   return [
     { name: "whm-account", probe: "whm-account", user, want: { state: "active", plan: r.spec.plan } },
-    ...(HOSTING_RECORD_PROXIED ? webChecks(fqdn, "A") : [{ name: "dns", probe: "dns-equals", fqdn, type: "A", expect: [site.hosting.server] } as CheckSpec]),
+    // Behind the proxy public DNS cannot show the hosting server, so the server itself is asked for the site.
+    ...(HOSTING_RECORD_PROXIED
+      ? [...webChecks(fqdn, "A"), { name: "origin", probe: "https-origin", fqdn, address: site.hosting.server } as CheckSpec]
+      : [{ name: "dns", probe: "dns-equals", fqdn, type: "A", expect: [site.hosting.server] } as CheckSpec]),
     { name: "cpanel-login", probe: "cpanel-login", id, user },
   ];
 }

@@ -80,6 +80,13 @@ describe("HTTPS and TLS", () => {
   ])("https status %d", (status, expected) => expect(judgeHttps({ name: "https", probe: "https", fqdn: "sibapo.uji.test" }, { status, certificate: null }, "127.0.0.1")).toEqual(expected));
 });
 
+test("https-origin names the hosting server", () => {
+  expect(judgeHttps({ name: "origin", probe: "https-origin", fqdn: "disdik.uji.test", address: "203.0.113.5" }, { status: 200, certificate: null }, "203.0.113.5")).toEqual({
+    result: "passed",
+    detail: "https://disdik.uji.test/ di server hosting 203.0.113.5 menjawab HTTP 200",
+  });
+});
+
 describe("WHM and cPanel", () => {
   const acct = (over: Partial<AccountFacts> = {}): AccountFacts => ({ user: "disdikweb", domain: "disdik.uji.test", plan: "sedang", suspended: false, diskUsedMb: 120, diskLimitMb: 5120, ...over });
   test.each<[string, Parameters<typeof judgeWhmAccount>[1], AccountFacts | null, Judged]>([

@@ -65,8 +65,8 @@ export function firstAddress(answers: DnsAnswer[]): string | null {
   return null;
 }
 
-export function judgeHttps(s: Spec<"https">, a: HttpsAnswer, address: string): Judged {
-  const where = `https://${s.fqdn}/ lewat ${address}`;
+export function judgeHttps(s: Spec<"https"> | Spec<"https-origin">, a: HttpsAnswer, address: string): Judged {
+  const where = s.probe === "https-origin" ? `https://${s.fqdn}/ di server hosting ${address}` : `https://${s.fqdn}/ lewat ${address}`;
   if (a.status >= 500 || a.status < 100) return fail(`${where} menjawab HTTP ${a.status}: server atau origin bermasalah`);
   return pass(`${where} menjawab HTTP ${a.status}`);
 }

@@ -99,6 +99,8 @@ async function attempt(specs: CheckSpec[], p: Probes, clock: Clock): Promise<Che
         const w = await web(s.fqdn);
         return "answer" in w ? judgeHttps(s, w.answer, w.address) : w;
       }
+      case "https-origin":
+        return judgeHttps(s, await p.https(s.fqdn, s.address), s.address);
       case "tls": {
         const w = await web(s.fqdn);
         return "answer" in w ? judgeTls(s, w.answer, clock.now()) : w;

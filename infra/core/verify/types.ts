@@ -26,6 +26,7 @@ export type CheckSpec =
   | { name: string; probe: "dns-resolves"; fqdn: string; type: "A" | "AAAA" }
   | { name: string; probe: "dns-absent"; fqdn: string; type: RecordType }
   | { name: string; probe: "https"; fqdn: string }
+  | { name: string; probe: "https-origin"; fqdn: string; address: string }
   | { name: string; probe: "tls"; fqdn: string }
   | { name: string; probe: "whm-account"; user: string; want: WhmWant }
   | { name: string; probe: "cpanel-login"; id: string; user: string }
