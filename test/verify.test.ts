@@ -157,7 +157,7 @@ test("what went wrong is said per check, exit 1: stale DNS, wrong plan, wrong pa
     "  [gagal] proxmox-config: konfigurasi VM 210 tidak sesuai permintaan: memori 2048 MB, yang diminta 4096 MB (4 GB) (N ms)",
     `  [gagal] guest-agent-ip: Proxmox menjawab HTTP 500 untuk GET /nodes/pve1/qemu/210/agent/network-get-interfaces: QEMU guest agent is not running (N ms)`,
     "sipd-uji (VirtualMachine, diubah): GAGAL",
-    `  [gagal] tcp-${w.ports.silent}: 127.0.0.1:${w.ports.silent} menerima sambungan tetapi tidak mengirim identitas dalam 1.5 detik (N ms)`,
+    `  [gagal] tcp-${w.ports.silent}: 127.0.0.1:${w.ports.silent} menerima sambungan tetapi tidak mengirim identitas dalam 3 detik (N ms)`,
     "Hasil: 0 lulus, 4 gagal, 0 dilewati.",
   ]);
   expect(r.out + r.err).not.toContain("sandi-yang-salah");

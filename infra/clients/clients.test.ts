@@ -38,16 +38,16 @@ describe("DNS over UDP (dns-packet)", () => {
     dns.set("A", "sibapo.uji.test", ["203.0.113.11", "203.0.113.10"]).set("AAAA", "v6.uji.test", ["2001:db8::10"]).set("CNAME", "jdih.uji.test", ["jdih.example.org"]);
     dns.set("A", "jdih.example.org", ["198.51.100.7"]);
     const r = { address: "127.0.0.1", port: dns.port };
-    expect(await query(r, "sibapo.uji.test", "A", 1000)).toEqual({ resolver: dns.address, ok: true, rcode: "NOERROR", records: ["203.0.113.10", "203.0.113.11"], cnames: [] });
-    expect(await query(r, "v6.uji.test", "AAAA", 1000)).toEqual({ resolver: dns.address, ok: true, rcode: "NOERROR", records: ["2001:db8::10"], cnames: [] });
-    expect(await query(r, "jdih.uji.test", "CNAME", 1000)).toEqual({ resolver: dns.address, ok: true, rcode: "NOERROR", records: ["jdih.example.org"], cnames: [] });
-    expect(await query(r, "jdih.uji.test", "A", 1000)).toEqual({ resolver: dns.address, ok: true, rcode: "NOERROR", records: ["198.51.100.7"], cnames: ["jdih.example.org"] });
+    expect(await query(r, "sibapo.uji.test", "A", 3000)).toEqual({ resolver: dns.address, ok: true, rcode: "NOERROR", records: ["203.0.113.10", "203.0.113.11"], cnames: [] });
+    expect(await query(r, "v6.uji.test", "AAAA", 3000)).toEqual({ resolver: dns.address, ok: true, rcode: "NOERROR", records: ["2001:db8::10"], cnames: [] });
+    expect(await query(r, "jdih.uji.test", "CNAME", 3000)).toEqual({ resolver: dns.address, ok: true, rcode: "NOERROR", records: ["jdih.example.org"], cnames: [] });
+    expect(await query(r, "jdih.uji.test", "A", 3000)).toEqual({ resolver: dns.address, ok: true, rcode: "NOERROR", records: ["198.51.100.7"], cnames: ["jdih.example.org"] });
     expect(dns.queries).toEqual(["A sibapo.uji.test", "AAAA v6.uji.test", "CNAME jdih.uji.test", "A jdih.uji.test"]);
   });
 
   test("an unknown name is NXDOMAIN with no records", async () => {
     const dns = await dnsServer();
-    expect(await query({ address: "127.0.0.1", port: dns.port }, "hilang.uji.test", "A", 1000)).toEqual({ resolver: dns.address, ok: true, rcode: "NXDOMAIN", records: [], cnames: [] });
+    expect(await query({ address: "127.0.0.1", port: dns.port }, "hilang.uji.test", "A", 3000)).toEqual({ resolver: dns.address, ok: true, rcode: "NXDOMAIN", records: [], cnames: [] });
   });
 
   test("a silent resolver, an answer with another id, and garbage all end in the timeout or an error", async () => {
@@ -66,7 +66,7 @@ describe("DNS over UDP (dns-packet)", () => {
     const b = await dnsServer();
     a.set("A", "sibapo.uji.test", ["203.0.113.10"]);
     b.set("A", "sibapo.uji.test", ["203.0.113.99"]);
-    const answers = await queryAll([{ address: "127.0.0.1", port: a.port }, { address: "127.0.0.1", port: b.port }], "sibapo.uji.test", "A", 1000);
+    const answers = await queryAll([{ address: "127.0.0.1", port: a.port }, { address: "127.0.0.1", port: b.port }], "sibapo.uji.test", "A", 3000);
     expect(answers.map((x) => (x.ok ? x.records : x.error))).toEqual([["203.0.113.10"], ["203.0.113.99"]]);
   });
 });
@@ -80,7 +80,7 @@ describe("HTTPS probe (node:https, certificate judged after the handshake)", () 
 
   test("a certificate from a trusted CA for the name: status, trust, name and dates", async () => {
     const s = await server({ default: good }, 204);
-    const r = await probeHttps({ address: "127.0.0.1", name: "sibapo.uji.test", port: s.port, timeoutMs: 2000, ca: [ca.cert] });
+    const r = await probeHttps({ address: "127.0.0.1", name: "sibapo.uji.test", port: s.port, timeoutMs: 5000, ca: [ca.cert] });
     expect(r.status).toBe(204);
     expect(r.certificate).toMatchObject({ trusted: true, trustError: null, nameMatches: true, subject: "sibapo.uji.test" });
     const days = (Date.parse(r.certificate!.validTo) - Date.now()) / 86_400_000;
@@ -89,7 +89,7 @@ describe("HTTPS probe (node:https, certificate judged after the handshake)", () 
 
   test("the same server without the test CA trusted: the chain does not verify", async () => {
     const s = await server({ default: good });
-    const r = await probeHttps({ address: "127.0.0.1", name: "sibapo.uji.test", port: s.port, timeoutMs: 2000 });
+    const r = await probeHttps({ address: "127.0.0.1", name: "sibapo.uji.test", port: s.port, timeoutMs: 5000 });
     expect(r.certificate).toMatchObject({ trusted: false, trustError: "UNABLE_TO_VERIFY_LEAF_SIGNATURE", nameMatches: true });
   });
 
@@ -98,9 +98,9 @@ describe("HTTPS probe (node:https, certificate judged after the handshake)", () 
     const old = await makeCert(["sibapo.uji.test"], { ca, fromDays: -60, toDays: -2 });
     const s1 = await server({ default: other });
     const s2 = await server({ default: old });
-    const a = await probeHttps({ address: "127.0.0.1", name: "sibapo.uji.test", port: s1.port, timeoutMs: 2000, ca: [ca.cert] });
+    const a = await probeHttps({ address: "127.0.0.1", name: "sibapo.uji.test", port: s1.port, timeoutMs: 5000, ca: [ca.cert] });
     expect(a.certificate).toMatchObject({ trusted: true, trustError: null, nameMatches: false, subject: "lain.uji.test" });
-    const b = await probeHttps({ address: "127.0.0.1", name: "sibapo.uji.test", port: s2.port, timeoutMs: 2000, ca: [ca.cert] });
+    const b = await probeHttps({ address: "127.0.0.1", name: "sibapo.uji.test", port: s2.port, timeoutMs: 5000, ca: [ca.cert] });
     expect(b.certificate).toMatchObject({ trusted: false, trustError: "CERT_HAS_EXPIRED", nameMatches: true });
   });
 
@@ -141,7 +141,7 @@ describe("WHM accountsummary over HTTPS (WhmClient through fetchVia)", () => {
 
   test("a self-signed WHM is accepted only when allowed", async () => {
     const whm = await whmTls();
-    const client = (insecureTls: boolean) => new WhmClient({ host: whm.url, token: whm.token, timeoutMs: 1000, retries: 0, fetchImpl: fetchVia({ timeoutMs: 1000, insecureTls }) });
+    const client = (insecureTls: boolean) => new WhmClient({ host: whm.url, token: whm.token, timeoutMs: 3000, retries: 0, fetchImpl: fetchVia({ timeoutMs: 3000, insecureTls }) });
     expect(await client(true).accountSummary("disdikweb")).toEqual({ user: "disdikweb", domain: "disdik.uji.test", plan: "sedang", suspended: false, diskUsedMb: 120, diskLimitMb: 5120 });
     expect(await client(true).accountSummary("tidakada")).toBeNull();
     await expect(client(false).accountSummary("disdikweb")).rejects.toThrow(
@@ -151,7 +151,7 @@ describe("WHM accountsummary over HTTPS (WhmClient through fetchVia)", () => {
 
   test("result 0 with HTTP 200 is a refusal with WHM's reason; a wrong token is HTTP 401 and never echoed", async () => {
     const whm = await whmTls();
-    const client = (token: string) => new WhmClient({ host: whm.url, token, timeoutMs: 1000, retries: 0, fetchImpl: fetchVia({ timeoutMs: 1000, insecureTls: true }) });
+    const client = (token: string) => new WhmClient({ host: whm.url, token, timeoutMs: 3000, retries: 0, fetchImpl: fetchVia({ timeoutMs: 3000, insecureTls: true }) });
     whm.faults.set("accountsummary", "reject");
     await expect(client(whm.token).accountSummary("disdikweb")).rejects.toThrow("WHM menolak accountsummary: Simulated refusal of accountsummary.");
     whm.faults.delete("accountsummary");
@@ -169,7 +169,7 @@ describe("WHM accountsummary over HTTPS (WhmClient through fetchVia)", () => {
   test("cPanel UAPI login with the account's own password: both documented envelopes, 401, status 0, timeout", async () => {
     const whm = await whmTls();
     const base = `https://127.0.0.1:${whm.cpanelPort}`;
-    const o = { base, timeoutMs: 500, insecureTls: true };
+    const o = { base, timeoutMs: 3000, insecureTls: true };
     expect(await cpanelLogin("disdikweb", "Rahasia-Uji-123", o)).toEqual({ ok: true, megabytesUsed: 120, megabyteLimit: 5120 });
     whm.cpanelShape = "flat";
     expect(await cpanelLogin("disdikweb", "Rahasia-Uji-123", o)).toEqual({ ok: true, megabytesUsed: 120, megabyteLimit: 5120 });
@@ -181,7 +181,7 @@ describe("WHM accountsummary over HTTPS (WhmClient through fetchVia)", () => {
     whm.cpanelFault = "status0";
     expect(await cpanelLogin("disdikweb", "Rahasia-Uji-123", o)).toEqual({ ok: false, reason: "cPanel menolak /execute/Quota/get_quota_info untuk disdikweb: Simulated UAPI failure." });
     whm.cpanelFault = "hang";
-    expect(await cpanelLogin("disdikweb", "Rahasia-Uji-123", o)).toEqual({ ok: false, reason: `cPanel: ${base} tidak menjawab dalam 0.5 detik` });
+    expect(await cpanelLogin("disdikweb", "Rahasia-Uji-123", { ...o, timeoutMs: 300 })).toEqual({ ok: false, reason: `cPanel: ${base} tidak menjawab dalam 0.3 detik` });
     expect(whm.logins).toEqual(["disdikweb", "disdikweb", "disdikweb", "disdikweb"]);
   });
 });
@@ -195,7 +195,7 @@ describe("Proxmox REST (PVEAPIToken)", () => {
     return p;
   }
   const client = (p: FakeProxmox, over: Partial<ConstructorParameters<typeof ProxmoxClient>[0]> = {}) =>
-    new ProxmoxClient({ endpoint: p.endpoint, token: p.token, timeoutMs: 500, insecureTls: true, ...over });
+    new ProxmoxClient({ endpoint: p.endpoint, token: p.token, timeoutMs: 3000, insecureTls: true, ...over });
 
   test("status, config and guest agent addresses of an existing VM", async () => {
     const p = await pve();
@@ -226,7 +226,7 @@ describe("Proxmox REST (PVEAPIToken)", () => {
     expect(err).toBe("Proxmox menolak token API (HTTP 401) untuk GET /nodes/pve1/qemu/210/status/current; periksa PROXMOX_VE_API_TOKEN dan izinnya");
     await expect(client(p, { insecureTls: false }).status("pve1", 210)).rejects.toThrow(`Proxmox: sertifikat TLS https://127.0.0.1:${p.port} ditolak: self-signed certificate`);
     p.hang = true;
-    await expect(client(p).status("pve1", 210)).rejects.toThrow(`Proxmox: https://127.0.0.1:${p.port} tidak menjawab dalam 0.5 detik`);
+    await expect(client(p, { timeoutMs: 300 }).status("pve1", 210)).rejects.toThrow(`Proxmox: https://127.0.0.1:${p.port} tidak menjawab dalam 0.3 detik`);
   });
 
   test.each([
@@ -251,7 +251,7 @@ describe("TCP connect and SSH banner", () => {
 
   test("an SSH server's identification line", async () => {
     const port = await listener((s) => s.write("SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13\r\n"));
-    expect(await tcpProbe({ host: "127.0.0.1", port, timeoutMs: 1000, readBanner: true })).toEqual({ connected: true, banner: "SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13", error: null });
+    expect(await tcpProbe({ host: "127.0.0.1", port, timeoutMs: 3000, readBanner: true })).toEqual({ connected: true, banner: "SSH-2.0-OpenSSH_9.6p1 Ubuntu-3ubuntu13", error: null });
   });
 
   test("a port that accepts and never speaks: connected, no banner, the timeout said", async () => {
@@ -261,7 +261,7 @@ describe("TCP connect and SSH banner", () => {
       banner: null,
       error: `127.0.0.1:${port} menerima sambungan tetapi tidak mengirim identitas dalam 0.3 detik`,
     });
-    expect(await tcpProbe({ host: "127.0.0.1", port, timeoutMs: 300 })).toEqual({ connected: true, banner: null, error: null });
+    expect(await tcpProbe({ host: "127.0.0.1", port, timeoutMs: 3000 })).toEqual({ connected: true, banner: null, error: null });
   });
 
   test("a closed port is refused", async () => {
