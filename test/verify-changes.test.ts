@@ -99,6 +99,14 @@ test("usage and configuration errors exit 2 and say what is missing, never a sec
   expect(badFile).toEqual({ code: 2, out: "", err: 'berkas kata sandi rusak.json harus berupa objek {"<id permintaan>": "<kata sandi>"} dengan nilai teks\n' });
   const badRef = await cli(w, ["--changed-since", "tidak-ada"]);
   expect(badRef.code).toBe(2);
+  const stackFile = path.join(w.root, "Pulumi.uji.yaml");
+  fs.writeFileSync(stackFile, fs.readFileSync(stackFile, "utf8").replace(`- ${w.dns.address}`, `- ${w.dns.address}\n      - bukan-ip`));
+  const badConfig = await cli(w, ["ppid"]);
+  expect(badConfig.code).toBe(2);
+  expect(badConfig.out).toBe("");
+  expect(badConfig.err).toMatch(
+    /^Pulumi\.uji\.yaml:\d+:\d+: verify\.resolvers\[1\]: nilai "bukan-ip" tidak sah; yang diizinkan: alamat IP resolver DNS, boleh dengan port: 1\.1\.1\.1, 1\.1\.1\.1:53 atau \[2606:4700::1111\]:53 \[konfigurasi\]\nKonfigurasi tidak sah \(1 masalah\); perbaiki dulu sebelum memeriksa permintaan\.\n$/,
+  );
 });
 
 test("in process: usage errors from the sample stack, before any network call", async () => {
