@@ -64,7 +64,7 @@ async function main() {
       const r = fixtureRequest("ppid");
       return { id: `langsung${i}`, change: "create", request: { ...r, spec: { ...r.spec, name: `langsung${i}` } } } as VerifyItem;
     }),
-    "HostingAccount (whm+dns+https+tls+login)": Array.from({ length: 20 }, () => ({ id: "disdik-web", change: "create", request: fixtureRequest("disdik-web") }) as VerifyItem),
+    "HostingAccount (whm+dns+https+tls+origin+login)": Array.from({ length: 20 }, () => ({ id: "disdik-web", change: "create", request: fixtureRequest("disdik-web") }) as VerifyItem),
     "VM lokal (status+config+agen+port SSH)": Array.from({ length: 20 }, () => {
       const r = fixtureRequest("sibapo-app");
       return { id: "sibapo-app", change: "update", request: { ...r, spec: { ...r.spec, ports: [sshPort] } } } as VerifyItem;
