@@ -1,7 +1,8 @@
-/** Every `pusdat` command, in the order of the help. Adding a command = one file and one line here. */
+/** Every `pusdat` command, in the order of a request's life (the order of the help). Adding a command = one file and one line here. */
 import { evaluateCommand } from "./evaluate";
 import { plan } from "./plan";
 import type { PusdatCommand } from "./types";
 import { validate } from "./validate";
+import { verify } from "./verify";
 
-export const COMMANDS: PusdatCommand[] = [validate, plan, evaluateCommand];
+export const COMMANDS: PusdatCommand[] = [validate, plan, verify, evaluateCommand];

@@ -1,9 +1,13 @@
 /**
  * A WHM API 1 stand-in on 127.0.0.1: the documented endpoints and envelope
  * ({ data, metadata: { command, result, reason, version } }), failures with HTTP 200 like the real
- * server, plus switches for the broken answers a client must survive.
+ * server, plus switches for the broken answers a client must survive. Optionally over HTTPS, and with
+ * a second listener for cPanel's UAPI (port 2083 on a real server): `/execute/Quota/get_quota_info`
+ * with the account's own Basic credentials, answering in UAPI's envelope
+ * ({ apiversion, func, module, result: { data, errors, messages, metadata, status, warnings } }).
  */
 import * as http from "node:http";
+import * as https from "node:https";
 import type { AddressInfo } from "node:net";
 
 export interface Account {
@@ -15,29 +19,81 @@ export interface Account {
 }
 
 export type Fault = "malformed" | "hang" | "http500" | "reject";
+export type CpanelFault = "hang" | "status0";
 
 export class FakeWhm {
   readonly accounts = new Map<string, Account>();
   readonly calls: { fn: string; params: Record<string, string>; query: string }[] = [];
   readonly faults = new Map<string, Fault>();
+  /** UAPI logins seen: the user name only, never the password. */
+  readonly logins: string[] = [];
+  cpanelFault: CpanelFault | undefined;
+  /** The OpenAPI samples wrap the result ({ apiversion, func, module, result }); the "Return Data" guide shows it flat. */
+  cpanelShape: "wrapped" | "flat" = "wrapped";
   private server?: http.Server;
+  private cpanel?: http.Server;
   url = "";
+  port = 0;
+  cpanelPort = 0;
 
   constructor(readonly token = "TOKENUJI123") {}
 
-  async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
+  private listen(tls: { key: string; cert: string } | undefined, handler: http.RequestListener): http.Server {
+    return tls ? https.createServer(tls, handler) : http.createServer(handler);
+  }
+
+  /** WHM on a free port; over HTTPS when given a certificate. */
+  async start(tls?: { key: string; cert: string }): Promise<void> {
+    this.server = this.listen(tls, (req, res) => {
       let body = "";
       req.on("data", (c) => (body += c));
       req.on("end", () => this.answer(req, res, body));
     });
     await new Promise<void>((r) => this.server!.listen(0, "127.0.0.1", r));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+    this.port = (this.server!.address() as AddressInfo).port;
+    this.url = `${tls ? "https" : "http"}://127.0.0.1:${this.port}`;
+  }
+
+  /** cPanel's UAPI on a second free port, sharing the accounts. */
+  async startCpanel(tls?: { key: string; cert: string }): Promise<void> {
+    this.cpanel = this.listen(tls, (req, res) => this.uapi(req, res));
+    await new Promise<void>((r) => this.cpanel!.listen(0, "127.0.0.1", r));
+    this.cpanelPort = (this.cpanel!.address() as AddressInfo).port;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise((r) => this.server?.close(r));
+    for (const s of [this.server, this.cpanel]) {
+      if (!s) continue;
+      s.closeAllConnections();
+      await new Promise((r) => s.close(r));
+    }
+  }
+
+  private uapi(req: http.IncomingMessage, res: http.ServerResponse) {
+    const u = new URL(req.url ?? "/", "http://x");
+    const m = u.pathname.match(/^\/execute\/([A-Za-z]+)\/([a-z_]+)$/);
+    const basic = (req.headers.authorization ?? "").match(/^Basic ([A-Za-z0-9+/=]+)$/);
+    const [user, password] = basic ? Buffer.from(basic[1]!, "base64").toString("utf8").split(/:(.*)/s) : ["", ""];
+    const acct = this.accounts.get(user ?? "");
+    if (!acct || acct.password !== password || acct.suspended) {
+      res.writeHead(401, { "Content-Type": "text/html", "WWW-Authenticate": 'Basic realm="cPanel"' }).end("<html>Access denied</html>");
+      return;
+    }
+    this.logins.push(acct.user);
+    if (this.cpanelFault === "hang") return;
+    const envelope = (status: 0 | 1, data: unknown, errors: string[] | null) =>
+      res.writeHead(200, { "Content-Type": "application/json" }).end(
+        JSON.stringify(
+          this.cpanelShape === "flat"
+            ? { messages: null, errors, status, metadata: {}, data, warnings: null }
+            : { apiversion: 3, func: m?.[2] ?? "", module: m?.[1] ?? "", result: { data, errors, messages: null, metadata: {}, status, warnings: null } },
+        ),
+      );
+    if (this.cpanelFault === "status0") return envelope(0, null, ["Simulated UAPI failure."]);
+    if (m?.[1] === "Quota" && m[2] === "get_quota_info") {
+      return envelope(1, { megabytes_used: 120, megabyte_limit: 5120, inode_limit: 0, inodes_used: 310 }, null);
+    }
+    return envelope(0, null, [`Failed to load module “${m?.[1] ?? ""}”.`]);
   }
 
   private answer(req: http.IncomingMessage, res: http.ServerResponse, body: string) {

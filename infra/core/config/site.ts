@@ -4,6 +4,7 @@
  */
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { VerifyConfig } from "../verify/config";
 
 const isCidr = (s: string) => {
   try {
@@ -148,6 +149,7 @@ export const SiteConfig = z.strictObject({
   organisation: Organisation.optional(),
   approvers: z.array(Approver).default([]),
   calendar: Calendar.default(Calendar.parse({})),
+  verify: VerifyConfig.optional(),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfig>;
