@@ -1,7 +1,8 @@
 /** Every `pusdat` command, in the order of the help. Adding a command = one file and one line here. */
+import { archive } from "./archive";
 import { docs } from "./docs";
 import { plan } from "./plan";
 import type { PusdatCommand } from "./types";
 import { validate } from "./validate";
 
-export const COMMANDS: PusdatCommand[] = [validate, plan, docs];
+export const COMMANDS: PusdatCommand[] = [validate, plan, docs, archive];
