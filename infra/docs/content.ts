@@ -8,7 +8,7 @@ import { jakartaDate } from "../core/archive/record";
 import type { Approver, Organisation, SiteConfig } from "../core/config/site";
 import type { ApiAccess, Request } from "../core/model/kinds";
 import { HASIL, hari, kepalaOpd, tanggal, waktuWib } from "./bahasa";
-import { type Change, citedNotaDinas, decommissionRows, pdnState, SECRET_APART, serviceName, technicalRows } from "./facts";
+import { type Change, citedNotaDinas, decommissionRows, documentTypes, pdnState, SECRET_APART, serviceName, technicalRows } from "./facts";
 import type { Block, DocumentModel, Signer } from "./model";
 import type { DocType } from "./numbering";
 
@@ -58,15 +58,17 @@ function verifyBlocks(v: Verification): Block[] {
   ];
 }
 
+const pdnPending = (r: Request, change: Change) => r.kind === "VirtualMachine" && r.spec.location === "pdn" && change !== "decommission" && r.spec.pdn?.state !== "active";
+
 /** What the change achieved, said honestly from the access test. */
 function outcome(i: DocInput): string {
   const r = i.request;
   const what = serviceName(r, i.site);
   if (i.change === "decommission") return `${what} telah dihentikan`;
-  if (r.kind === "VirtualMachine" && r.spec.location === "pdn" && r.spec.pdn?.state !== "active") {
+  if (pdnPending(r, i.change) && r.kind === "VirtualMachine") {
     const t = r.spec.pdn;
     return t
-      ? `permohonan ${what} telah diteruskan ke Pusat Data Nasional melalui e-Tiket Nomor ${t.ticket} dengan status ${pdnState(t.state)}; rincian akses akan kami sampaikan setelah PDN menyelesaikan penyediaan`
+      ? `permohonan ${what} telah diteruskan ke Pusat Data Nasional melalui e-Tiket Nomor ${t.ticket} dengan status ${pdnState(t.state)}`
       : `permohonan ${what} sedang kami ajukan ke Pusat Data Nasional melalui e-Tiket`;
   }
   const done = i.change === "update" ? `perubahan ${what} telah selesai dikonfigurasi` : `${what} telah selesai dikonfigurasi`;
@@ -126,18 +128,28 @@ function secretNote(r: Request): Block[] {
   return [];
 }
 
+/** Rows about using a service: meaningless once it is stopped. */
+const ACCESS_ROWS = new Set(["Akses masuk", "Kata sandi", "Kredensial", "Port yang dibuka", "Pengguna admin"]);
+
 export function notaDinasBalasan(i: DocInput): DocumentModel {
   const r = i.request;
   const day = jakartaDate(i.appliedAt);
   const what = serviceName(r, i.site);
   const hal = `Balasan Permohonan ${CHANGE_WORD[i.change]}${what}`;
+  const stopped = i.change === "decommission";
   const blocks: Block[] = [
     { t: "para", text: `Menindaklanjuti ${cited(i)} hal permohonan ${CHANGE_WORD[i.change].toLowerCase()}${what}, dengan hormat kami sampaikan bahwa ${outcome(i)}, dengan rincian sebagai berikut:` },
-    { t: "fields", indent: true, rows: [...technicalRows(r, i.site), ...decommissionRows(r)] },
-    ...secretNote(r),
+    { t: "fields", indent: true, rows: stopped ? [...technicalRows(r, i.site).filter(([l]) => !ACCESS_ROWS.has(l)), ...decommissionRows(r)] : technicalRows(r, i.site) },
+    ...(stopped ? [] : secretNote(r)),
   ];
-  if (i.change === "decommission") blocks.push({ t: "para", text: "Cadangan terakhir disimpan sesuai ketentuan retensi dan dapat dipulihkan atas permintaan resmi Perangkat Daerah." });
-  blocks.push({ t: "para", text: "Berita Acara Penyelesaian Pekerjaan dan hasil uji akses tersimpan pada arsip layanan dan dapat diminta bila diperlukan." });
+  if (pdnPending(r, i.change)) blocks.push({ t: "para", text: "Rincian akses (alamat IP dan akun) akan kami sampaikan setelah Pusat Data Nasional menyelesaikan penyediaan." });
+  if (stopped && (r.kind === "VirtualMachine" || r.kind === "HostingAccount")) {
+    blocks.push({ t: "para", text: "Cadangan terakhir disimpan sesuai ketentuan retensi dan dapat dipulihkan atas permintaan resmi Perangkat Daerah." });
+  }
+  if (documentTypes(r, i.change).includes("berita-acara")) {
+    const ba = stopped ? "Berita Acara Penghentian Layanan" : "Berita Acara Penyelesaian Pekerjaan dan hasil uji akses";
+    blocks.push({ t: "para", text: `${ba} tersimpan pada arsip layanan dan dapat diminta bila diperlukan.` });
+  }
   blocks.push({ t: "para", text: "Demikian disampaikan, atas perhatian dan kerja sama Saudara diucapkan terima kasih." });
   return {
     type: "nota-dinas-balasan",

@@ -81,9 +81,70 @@ export function drawFooters(doc: PDFKit.PDFDocument, text: string): void {
     const y = PAGE.height - 48;
     doc.save().lineWidth(0.4).strokeColor("#777777").moveTo(PAGE.left, y - 4).lineTo(PAGE.left + TEXT_WIDTH, y - 4).stroke().restore();
     doc.font(FONT.regular).fontSize(7.5).fillColor("#444444");
-    doc.text(text, PAGE.left, y, { width: TEXT_WIDTH - 80, lineBreak: true });
+    drawText(doc, text, PAGE.left, y, TEXT_WIDTH - 90);
     doc.text(`Halaman ${i - range.start + 1} dari ${range.count}`, PAGE.left + TEXT_WIDTH - 80, y, { width: 80, align: "right" });
     doc.fillColor("black");
     doc.page.margins.bottom = bottom;
   }
+}
+
+/**
+ * Lines of `text` that fit `width`, broken at spaces only (pdfkit's own wrapping also breaks after
+ * '/' and '-', which would split a letter number or a host name across lines). A single word wider
+ * than the line stays whole on its own line.
+ */
+export function wrapLines(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const hard of text.split("\n")) {
+    let line = "";
+    for (const word of hard.split(/ +/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (!line || doc.widthOfString(candidate) <= width) line = candidate;
+      else {
+        out.push(line);
+        line = word;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+export interface TextOptions {
+  align?: "left" | "center" | "right" | "justify";
+  lineGap?: number;
+  underline?: boolean;
+}
+
+const lineHeight = (doc: PDFKit.PDFDocument, o: TextOptions) => doc.currentLineHeight(true) + (o.lineGap ?? 0);
+
+/** The height `text` takes in `width` with the current font. */
+export function textHeight(doc: PDFKit.PDFDocument, text: string, width: number, o: TextOptions = {}): number {
+  return wrapLines(doc, text, width).length * lineHeight(doc, o);
+}
+
+/**
+ * Draws `text` at (x, y) within `width`, line by line (justified lines get the word spacing that
+ * fills them; a paragraph's last line stays left), opening a new page at the bottom margin.
+ * Returns the y below the text.
+ */
+export function drawText(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, o: TextOptions = {}): number {
+  const lh = lineHeight(doc, o);
+  const lines = wrapLines(doc, text, width);
+  let cy = y;
+  lines.forEach((line, i) => {
+    if (cy + lh > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage();
+      cy = PAGE.top;
+    }
+    const w = doc.widthOfString(line);
+    const spaces = (line.match(/ /g) ?? []).length;
+    const justify = o.align === "justify" && i < lines.length - 1 && spaces > 0;
+    const lx = o.align === "center" ? x + (width - w) / 2 : o.align === "right" ? x + width - w : x;
+    doc.text(line, lx, cy, { lineBreak: false, underline: o.underline ?? false, wordSpacing: justify ? (width - w) / spaces : 0 });
+    cy += lh;
+  });
+  doc.x = x;
+  doc.y = cy;
+  return cy;
 }

@@ -1,15 +1,14 @@
 /** Lays a DocumentModel out as a PDF: the kop surat, the head of a letter or berita acara, the body, signatures. */
 import type { Block, DocumentModel, LetterHead, MinutesHead, Signer } from "./model";
-import { drawFooters, drawLetterhead, FONT, newPdf, PAGE, pdfBytes, TEXT_WIDTH } from "./pdf";
+import { drawFooters, drawLetterhead, drawText, FONT, newPdf, PAGE, pdfBytes, TEXT_WIDTH, textHeight } from "./pdf";
 
 const SIZE = 11;
 const GAP = 6;
+const PARA = { align: "justify", lineGap: 1.5 } as const;
 type Doc = PDFKit.PDFDocument;
 
-const bottomLimit = () => PAGE.height - PAGE.bottom;
-
 function ensure(doc: Doc, height: number): void {
-  if (doc.y + height > bottomLimit()) {
+  if (doc.y + height > PAGE.height - PAGE.bottom) {
     doc.addPage();
     doc.y = PAGE.top;
   }
@@ -18,15 +17,14 @@ function ensure(doc: Doc, height: number): void {
 /** Label : value rows; the value wraps under itself. */
 function fields(doc: Doc, rows: [string, string][], x: number, width: number, labelWidth: number): void {
   doc.font(FONT.regular).fontSize(SIZE);
+  const vx = x + labelWidth + 10;
+  const vw = width - labelWidth - 10;
   for (const [label, value] of rows) {
-    const vx = x + labelWidth + 10;
-    const h = doc.heightOfString(value, { width: width - labelWidth - 10 });
-    ensure(doc, h);
+    ensure(doc, textHeight(doc, value, vw));
     const y = doc.y;
-    doc.text(label, x, y, { width: labelWidth, lineBreak: false });
+    doc.text(label, x, y, { lineBreak: false });
     doc.text(":", x + labelWidth, y, { lineBreak: false });
-    doc.text(value, vx, y, { width: width - labelWidth - 10 });
-    doc.y = Math.max(doc.y, y + h) + 1.5;
+    doc.y = drawText(doc, value, vx, y, vw) + 1.5;
   }
   doc.x = PAGE.left;
 }
@@ -41,14 +39,15 @@ function table(doc: Doc, b: Extract<Block, { t: "table" }>): void {
   const pad = 4;
   const row = (cells: string[], bold: boolean) => {
     doc.font(bold ? FONT.bold : FONT.regular).fontSize(SIZE - 1);
-    const h = Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - 2 * pad }))) + 2 * pad;
+    const h = Math.max(...cells.map((c, i) => textHeight(doc, c, widths[i]! - 2 * pad))) + 2 * pad;
     ensure(doc, h);
     const y = doc.y;
     let x = PAGE.left;
     if (bold) doc.save().rect(PAGE.left, y, TEXT_WIDTH, h).fill("#e8e8e8").restore();
     cells.forEach((c, i) => {
       doc.save().lineWidth(0.6).rect(x, y, widths[i]!, h).stroke().restore();
-      doc.fillColor("black").text(c, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: bold ? "center" : "left" });
+      doc.fillColor("black");
+      drawText(doc, c, x + pad, y + pad, widths[i]! - 2 * pad, { align: bold ? "center" : "left" });
       x += widths[i]!;
     });
     doc.y = y + h;
@@ -63,13 +62,14 @@ function block(doc: Doc, b: Block): void {
   doc.font(FONT.regular).fontSize(SIZE);
   switch (b.t) {
     case "para":
-      ensure(doc, doc.currentLineHeight() * 2);
-      doc.text(b.text, PAGE.left, doc.y, { width: TEXT_WIDTH, align: "justify", lineGap: 1.5 });
+      ensure(doc, doc.currentLineHeight(true) * 2);
+      drawText(doc, b.text, PAGE.left, doc.y, TEXT_WIDTH, PARA);
       doc.y += GAP;
       return;
     case "heading":
-      ensure(doc, doc.currentLineHeight() * 3);
-      doc.font(FONT.bold).text(b.text, PAGE.left, doc.y + 2, { width: TEXT_WIDTH });
+      ensure(doc, doc.currentLineHeight(true) * 3);
+      doc.font(FONT.bold);
+      drawText(doc, b.text, PAGE.left, doc.y + 2, TEXT_WIDTH);
       doc.y += 3;
       return;
     case "fields": {
@@ -80,12 +80,10 @@ function block(doc: Doc, b: Block): void {
     }
     case "list":
       b.items.forEach((item, n) => {
-        const h = doc.heightOfString(item, { width: TEXT_WIDTH - 22 });
-        ensure(doc, h);
+        ensure(doc, textHeight(doc, item, TEXT_WIDTH - 22, PARA));
         const y = doc.y;
         doc.text(`${n + 1}.`, PAGE.left + 4, y, { lineBreak: false });
-        doc.text(item, PAGE.left + 22, y, { width: TEXT_WIDTH - 22, align: "justify", lineGap: 1.5 });
-        doc.y += 2;
+        doc.y = drawText(doc, item, PAGE.left + 22, y, TEXT_WIDTH - 22, PARA) + 2;
       });
       doc.x = PAGE.left;
       doc.y += GAP;
@@ -97,40 +95,41 @@ function block(doc: Doc, b: Block): void {
 
 function letterHead(doc: Doc, h: LetterHead): void {
   doc.font(FONT.regular).fontSize(SIZE);
-  const right = PAGE.left + TEXT_WIDTH * 0.55;
-  doc.text(h.place, right, doc.y, { width: TEXT_WIDTH * 0.45 });
+  drawText(doc, h.place, PAGE.left + TEXT_WIDTH * 0.55, doc.y, TEXT_WIDTH * 0.45);
   doc.y += 8;
   fields(doc, h.fields, PAGE.left, TEXT_WIDTH * 0.82, labelWidthOf(doc, h.fields, 80));
   doc.y += 12;
-  for (const line of h.to) doc.text(line, PAGE.left, doc.y, { width: TEXT_WIDTH });
+  for (const line of h.to) drawText(doc, line, PAGE.left + (line.startsWith(" ") ? 18 : 0), doc.y, TEXT_WIDTH);
   doc.y += 16;
 }
 
 function minutesHead(doc: Doc, h: MinutesHead): void {
-  doc.font(FONT.bold).fontSize(12.5).text(h.title, PAGE.left, doc.y, { width: TEXT_WIDTH, align: "center", underline: true });
-  doc.font(FONT.regular).fontSize(SIZE).text(`Nomor: ${h.nomor}`, PAGE.left, doc.y + 2, { width: TEXT_WIDTH, align: "center" });
+  doc.font(FONT.bold).fontSize(12.5);
+  drawText(doc, h.title, PAGE.left, doc.y, TEXT_WIDTH, { align: "center", underline: true });
+  doc.font(FONT.regular).fontSize(SIZE);
+  drawText(doc, `Nomor: ${h.nomor}`, PAGE.left, doc.y + 2, TEXT_WIDTH, { align: "center" });
   doc.y += 14;
 }
 
+const SIGN_SPACE = 58;
+
 function signerHeight(doc: Doc, s: Signer, width: number): number {
   doc.font(FONT.regular).fontSize(SIZE);
-  const role = s.role.reduce((a, l) => a + doc.heightOfString(l, { width }), 0);
-  return role + 62 + doc.currentLineHeight() * 2;
+  return s.role.reduce((a, l) => a + textHeight(doc, l, width), 0) + SIGN_SPACE + 4 + doc.currentLineHeight(true) * 2;
 }
 
 function signer(doc: Doc, s: Signer, x: number, y: number, width: number): number {
   doc.font(FONT.regular).fontSize(SIZE);
   let cy = y;
-  for (const line of s.role) {
-    doc.text(line, x, cy, { width, align: "center" });
-    cy = doc.y;
-  }
-  cy += 58;
-  if (s.name) doc.font(FONT.bold).text(s.name, x, cy, { width, align: "center", underline: true });
-  else doc.font(FONT.regular).text("(.......................................)", x, cy, { width, align: "center" });
-  cy = doc.y;
-  if (s.nip !== undefined) doc.font(FONT.regular).text(s.nip ? `NIP ${s.nip}` : "NIP ...................................", x, cy, { width, align: "center" });
-  return doc.y;
+  for (const line of s.role) cy = drawText(doc, line, x, cy, width, { align: "center" });
+  cy += SIGN_SPACE;
+  if (s.name) {
+    doc.font(FONT.bold);
+    cy = drawText(doc, s.name, x, cy, width, { align: "center", underline: true });
+  } else cy = drawText(doc, "(.......................................)", x, cy, width, { align: "center" });
+  doc.font(FONT.regular);
+  if (s.nip !== undefined) cy = drawText(doc, s.nip ? `NIP ${s.nip}` : "NIP ...................................", x, cy, width, { align: "center" });
+  return cy;
 }
 
 const COL = (m: DocumentModel) => TEXT_WIDTH * (m.signers.length === 1 ? 0.55 : 0.48);
@@ -146,22 +145,19 @@ function signaturesHeight(doc: Doc, m: DocumentModel): number {
 
 function signatures(doc: Doc, m: DocumentModel): void {
   const col = COL(m);
-  const leftX = PAGE.left;
   const rightX = PAGE.left + TEXT_WIDTH - col;
-  const rows = signerRows(m);
   ensure(doc, signaturesHeight(doc, m));
   doc.y += 8;
   if (m.signedAt) {
-    doc.font(FONT.regular).fontSize(SIZE).text(m.signedAt, rightX, doc.y, { width: col, align: "center" });
-    doc.y += 4;
+    doc.font(FONT.regular).fontSize(SIZE);
+    doc.y = drawText(doc, m.signedAt, rightX, doc.y, col, { align: "center" }) + 4;
   }
-  for (const row of rows) {
-    const h = Math.max(...row.map((s) => signerHeight(doc, s, col)));
-    ensure(doc, h);
+  for (const row of signerRows(m)) {
+    ensure(doc, Math.max(...row.map((s) => signerHeight(doc, s, col))));
     const y = doc.y;
     let end = y;
     if (row.length === 1) end = signer(doc, row[0]!, m.signers.length === 1 ? rightX : PAGE.left + (TEXT_WIDTH - col) / 2, y, col);
-    else row.forEach((s, i) => (end = Math.max(end, signer(doc, s, i === 0 ? leftX : rightX, y, col))));
+    else row.forEach((s, i) => (end = Math.max(end, signer(doc, s, i === 0 ? PAGE.left : rightX, y, col))));
     doc.y = end + 18;
   }
 }
@@ -176,7 +172,7 @@ export async function renderPdf(m: DocumentModel): Promise<Buffer> {
   if (last) {
     // The closing sentence stays on the page of the signatures: a signature alone on a page is not signed.
     doc.font(FONT.regular).fontSize(SIZE);
-    const closing = last.t === "para" ? doc.heightOfString(last.text, { width: TEXT_WIDTH, lineGap: 1.5 }) + GAP : 0;
+    const closing = last.t === "para" ? textHeight(doc, last.text, TEXT_WIDTH, PARA) + GAP : 0;
     ensure(doc, closing + signaturesHeight(doc, m));
     block(doc, last);
   }
