@@ -10,7 +10,7 @@ import type { Approver, Organisation, SiteConfig } from "../infra/core/config/si
 import { type ProjectConfig, readRequests } from "../infra/core/project";
 import { findingLine } from "../infra/core/findings";
 import { type Changed, changedRequests, namedRequests } from "../infra/docs/changes";
-import { extractFolder, repoRoot, resolveCommit } from "../infra/git/repo";
+import { extractFolder, gitText, repoRoot, resolveCommit } from "../infra/git/repo";
 import { type Io, UsageError } from "./commands/types";
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -64,15 +64,31 @@ export function letterConfig(site: SiteConfig, stackFile: string): { organisatio
   return { organisation: site.organisation, signer };
 }
 
+/** The requests folder as it is at `commit`: the work tree when it is that commit, unchanged; else extracted from git. */
+function requestsAt(config: ProjectConfig, repo: string, requestsDir: string, commit: string) {
+  const clean = resolveCommit(repo, "HEAD") === commit && gitText(repo, ["status", "--porcelain", "--", requestsDir]) === "";
+  if (clean) return readRequests(config, requestsDir);
+  const tree = extractFolder(requestsDir, commit);
+  if (!tree) throw new UsageError(`folder permintaan tidak ada di commit ${commit.slice(0, 12)}`);
+  try {
+    return readRequests(config, tree.dir);
+  } finally {
+    tree.dispose();
+  }
+}
+
 /**
- * The requests to document: those named, or those changed since `since` (a git ref). The requests
- * now must be valid (fail closed); at the base, whatever can be read counts.
+ * The requests to document: those named, or those changed since `since` (a git ref), as they are at
+ * `commit` (the documents name it). The requests there must be valid (fail closed); at the base,
+ * whatever can be read counts.
  */
-export function changedOf(config: ProjectConfig, requestsDir: string, ids: string[], since: string | undefined, io: Io): Changed[] {
+export function changedOf(config: ProjectConfig, requestsDir: string, ids: string[], since: string | undefined, commit: string, io: Io): Changed[] {
   if (!fs.existsSync(requestsDir)) throw new UsageError(`folder permintaan tidak ditemukan: ${path.relative(process.cwd(), requestsDir) || requestsDir}`);
   if (!ids.length && !since) throw new UsageError("sebutkan id permintaan atau --changed-since <ref>");
   if (ids.length && since) throw new UsageError("pilih salah satu: id permintaan atau --changed-since <ref>");
-  const head = readRequests(config, requestsDir);
+  const repo = repositoryOf(config);
+  if (since && !resolveCommit(repo, since)) throw new UsageError(`ref git tidak dikenal untuk --changed-since: ${since}`);
+  const head = requestsAt(config, repo, requestsDir, commit);
   if (head.findings.length) {
     for (const f of head.findings) io.err(`${findingLine(f)}\n`);
     throw new FindingsError(`permintaan memiliki ${head.findings.length} temuan; dokumen hanya dibuat dari permintaan yang sah`);
@@ -83,8 +99,6 @@ export function changedOf(config: ProjectConfig, requestsDir: string, ids: strin
     if (unknown.length) throw new UsageError(`permintaan tidak ditemukan: ${unknown.join(", ")}; id yang ada: ${now.map((r) => r.metadata.id).sort().join(", ")}`);
     return changed;
   }
-  const repo = repositoryOf(config);
-  if (!resolveCommit(repo, since!)) throw new UsageError(`ref git tidak dikenal untuk --changed-since: ${since}`);
   const tree = extractFolder(requestsDir, since!);
   try {
     const before = tree ? readRequests(config, tree.dir).requests.map((l) => l.request) : [];

@@ -59,9 +59,11 @@ export async function run(config: ProjectConfig, o: Run, io: Io): Promise<number
   const startedAt = isoOption(o.applyStarted, "--apply-started");
   const finishedAt = isoOption(o.applyFinished, "--apply-finished");
   const verify = readVerifyFile(o.verifyFile);
+  const repo = repositoryOf(config);
+  const commit = commitOption(repo, o.commit);
   let changed;
   try {
-    changed = changedOf(config, o.requestsDir, o.ids, o.changedSince, io);
+    changed = changedOf(config, o.requestsDir, o.ids, o.changedSince, commit, io);
   } catch (e) {
     if (e instanceof FindingsError) {
       io.err(`pusdat arsip: ${e.message}\n`);
@@ -69,9 +71,6 @@ export async function run(config: ProjectConfig, o: Run, io: Io): Promise<number
     }
     throw e;
   }
-  const repo = repositoryOf(config);
-  const commit = commitOption(repo, o.commit);
-
   let pr: PullRequestInfo | null;
   try {
     pr = await pullRequest(o, commit);

@@ -43,9 +43,11 @@ export async function run(config: ProjectConfig, o: DocsRun, io: Io): Promise<nu
   const { organisation, signer } = letterConfig(config.site, config.stackFile);
   const appliedAt = isoOption(o.appliedAt, "--applied-at", nowIso);
   const verify = readVerifyFile(o.verifyFile);
+  const repo = repositoryOf(config);
+  const commit = commitOption(repo, o.commit);
   let changed;
   try {
-    changed = changedOf(config, o.requestsDir, o.ids, o.changedSince, io);
+    changed = changedOf(config, o.requestsDir, o.ids, o.changedSince, commit, io);
   } catch (e) {
     if (e instanceof FindingsError) {
       io.err(`pusdat docs: ${e.message}\n`);
@@ -53,8 +55,6 @@ export async function run(config: ProjectConfig, o: DocsRun, io: Io): Promise<nu
     }
     throw e;
   }
-  const repo = repositoryOf(config);
-  const commit = commitOption(repo, o.commit);
   const { documents, register } = await generateDocuments({ changed, site: config.site, organisation, signer, commit, appliedAt, verify, register: registerAt(repo, o.arsipRef) });
   for (const d of documents) {
     const file = path.join(o.out, d.path);

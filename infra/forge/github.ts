@@ -23,19 +23,25 @@ const STATUS: Record<number, string> = {
   404: "tidak ditemukan (HTTP 404): periksa nama repositori dan izin token",
 };
 
-async function getJson(o: ForgeOptions, route: string): Promise<unknown> {
-  const url = `${o.api.replace(/\/+$/, "")}${route}`;
-  let res: Response;
+/** One GET; a connection the server dropped while idle (keep-alive) is tried once more, a timeout is not. */
+async function fetchOnce(o: ForgeOptions, url: string, retry = true): Promise<Response> {
   try {
-    res = await fetch(url, {
+    return await fetch(url, {
       headers: { Authorization: `Bearer ${o.token}`, Accept: "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "pusdat" },
       signal: AbortSignal.timeout(o.timeoutMs),
     });
   } catch (e) {
     const err = e as Error;
     if (err.name === "TimeoutError" || err.name === "AbortError") throw new ForgeError(`forge tidak menjawab dalam ${o.timeoutMs / 1000} detik: GET ${url}`);
-    throw new ForgeError(`forge tidak dapat dihubungi: GET ${url} (${(err.cause as Error | undefined)?.message ?? err.message})`);
+    const cause = (err.cause as (Error & { code?: string }) | undefined) ?? err;
+    if (retry && (cause as { code?: string }).code === "ECONNRESET") return fetchOnce(o, url, false);
+    throw new ForgeError(`forge tidak dapat dihubungi: GET ${url} (${cause.message})`);
   }
+}
+
+async function getJson(o: ForgeOptions, route: string): Promise<unknown> {
+  const url = `${o.api.replace(/\/+$/, "")}${route}`;
+  const res = await fetchOnce(o, url);
   if (!res.ok) {
     await res.body?.cancel();
     throw new ForgeError(`forge menjawab GET ${url}: ${STATUS[res.status] ?? `HTTP ${res.status}`}`);
