@@ -3,7 +3,8 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { buildRecord, type ForgePull, type ForgeReview, pullOfCommit, pullRequestInfo, recordBytes } from "../infra/core/archive/build";
-import { ARCHIVE_BRANCH, documentPath, type PullRequestInfo, recordPath } from "../infra/core/archive/record";
+import { ARCHIVE_BRANCH, type ArchiveRecord, documentPath, type PullRequestInfo, recordPath } from "../infra/core/archive/record";
+import { recordSummary } from "../infra/core/archive/summary";
 import type { ProjectConfig } from "../infra/core/project";
 import { notTested } from "../infra/docs/generate";
 import { documentTypes } from "../infra/docs/facts";
@@ -53,6 +54,17 @@ async function pullRequest(o: Run, commit: string): Promise<PullRequestInfo | nu
   return found ? pullRequestInfo(found.pull, found.reviews) : null;
 }
 
+/** Letter numbers of this record's documents (path → nomor), from the register pusdat docs wrote. */
+function numbersOf(docs: string, record: ArchiveRecord): Record<string, string> {
+  const file = path.join(docs, REGISTER_PATH);
+  if (!fs.existsSync(file)) return {};
+  const reg = Register.safeParse(readJson(file, "register nomor"));
+  if (!reg.success) return {};
+  const out: Record<string, string> = {};
+  for (const e of reg.data.entries) if (e.commit === record.commit) out[documentPath(e.request, record.apply.finishedAt, e.commit, e.type)] = e.nomor;
+  return out;
+}
+
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 
 export async function run(config: ProjectConfig, o: Run, io: Io): Promise<number> {
@@ -84,7 +96,8 @@ export async function run(config: ProjectConfig, o: Run, io: Io): Promise<number
 
   const files: NewFile[] = [];
   const requests = changed.map((c) => {
-    const documents = documentTypes(c.request, c.change).flatMap((type) => {
+    const expected = o.applyResult === "failed" ? [] : documentTypes(c.request, c.change); // a failed apply issues no document
+    const documents = expected.flatMap((type) => {
       const rel = documentPath(c.id, finishedAt, commit, type);
       const file = path.join(o.docs, rel);
       if (!fs.existsSync(file)) {
@@ -132,6 +145,7 @@ export async function run(config: ProjectConfig, o: Run, io: Io): Promise<number
     io.err(`pusdat arsip: ${written.problem}; catatan arsip tidak pernah ditulis ulang\n`);
     return EXIT.findings;
   }
+  if (o.summary) fs.writeFileSync(o.summary, recordSummary(record, numbersOf(o.docs, record)));
   io.out(`${written.created ? "cabang arsip dibuat" : "cabang arsip diperbarui"}: ${written.commit.slice(0, 12)}\n`);
   for (const f of files) io.out(`  ${f.path}\n`);
   if (o.push) {

@@ -88,7 +88,7 @@ afterAll(async () => {
 const docsArgs = () => ["docs", "--changed-since", before, "--commit", merge, "--verify-file", path.join(out, "verify.json"), "--applied-at", "2026-11-20T05:03:40Z", "--out", path.join(out, "keluar")];
 const arsipArgs = () => [
   "arsip", "--changed-since", before, "--commit", merge, "--apply-result", "succeeded", "--apply-started", "2026-11-20T05:01:10Z", "--apply-finished", "2026-11-20T05:03:40Z",
-  "--verify-file", path.join(out, "verify.json"), "--docs", path.join(out, "keluar"), "--forge-api", api, "--timeout", "5",
+  "--verify-file", path.join(out, "verify.json"), "--docs", path.join(out, "keluar"), "--forge-api", api, "--timeout", "5", "--summary", path.join(out, "ringkasan.md"),
 ];
 
 let docsRun: Awaited<ReturnType<typeof run>>;
@@ -142,6 +142,13 @@ test("pusdat arsip commits the record, the PDFs and the register to a new arsip 
       expect(repo.git("rev-parse", `arsip:${d.path}`).trim()).toBe(repo.git("hash-object", path.join(out, "keluar", d.path)).trim());
     }
   }
+});
+
+test("the summary for the pull request comment names the documents with their numbers", () => {
+  const text = fs.readFileSync(path.join(out, "ringkasan.md"), "utf8");
+  expect(text.split("\n").slice(0, 1)).toEqual([`### ✅ Commit \`${merge.slice(0, 12)}\` diterapkan; tidak ada uji akses yang gagal`]);
+  expect(text).toContain("| `kec-kota` | HostingAccount | dihentikan | tidak diuji | Berita Acara (000.8.3.3/1/DISKOMINFO/2026), Nota Dinas Balasan (000.8.3.3/2/DISKOMINFO/2026) |");
+  expect(text).toContain("| `sibapo` | Subdomain | diubah | berhasil | Berita Acara (000.8.3.3/3/DISKOMINFO/2026), Nota Dinas Balasan (000.8.3.3/4/DISKOMINFO/2026) |");
 });
 
 test("the user's HEAD, index and work tree are as they were", () => {

@@ -20,6 +20,7 @@ export type ArchiveOptions = ProjectOptions & {
   repo?: string;
   timeout: string;
   push?: boolean;
+  summary?: string;
   dryRun?: boolean;
 };
 
@@ -42,6 +43,7 @@ export const archive: PusdatCommand<ArchiveOptions> = {
       .option("--repo <owner/name>", "repositori di forge (bawaan: GITHUB_REPOSITORY)")
       .option("--timeout <detik>", "batas waktu tiap panggilan API forge", "20")
       .option("--push", "dorong cabang arsip ke origin setelah menulis")
+      .option("--summary <file>", "tulis ringkasan hasil (Markdown, untuk komentar pull request) ke berkas ini")
       .option("--dry-run", "cetak catatan tanpa menulis ke cabang arsip"),
   run: async ({ io, opts, args }) => {
     const { run } = require("../archive") as typeof import("../archive");
