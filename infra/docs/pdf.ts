@@ -4,6 +4,7 @@
  * metric-compatible with Arial, the face of Indonesian government letters, shipped as TTF by an npm
  * package so `npm ci` is all a machine needs), the kop surat and the page footer.
  */
+import * as fs from "node:fs";
 import PDFDocument from "pdfkit";
 import type { Letterhead } from "./model";
 
@@ -27,6 +28,14 @@ export interface PdfMeta {
   date: string;
 }
 
+const fonts = new Map<string, Buffer>();
+/** The TTF file's bytes, read once per process. */
+function fontBytes(file: string): Buffer {
+  let b = fonts.get(file);
+  if (!b) fonts.set(file, (b = fs.readFileSync(require.resolve(file))));
+  return b;
+}
+
 /** A new document whose bytes depend only on what is drawn and on `meta`. */
 export function newPdf(meta: PdfMeta): PDFKit.PDFDocument {
   const date = new Date(meta.date);
@@ -39,7 +48,7 @@ export function newPdf(meta: PdfMeta): PDFKit.PDFDocument {
     displayTitle: true,
     info: { Title: meta.title, Subject: meta.subject, Author: meta.author, Creator: "pusdat", Producer: "pusdat (PDFKit)", CreationDate: date, ModDate: date },
   });
-  for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, require.resolve(file));
+  for (const [name, file] of Object.entries(FONT_FILES)) doc.registerFont(name, fontBytes(file));
   doc.font(FONT.regular);
   return doc;
 }
