@@ -8,7 +8,7 @@ import { jakartaDate } from "../core/archive/record";
 import type { Approver, Organisation, SiteConfig } from "../core/config/site";
 import type { ApiAccess, Request } from "../core/model/kinds";
 import { HASIL, hari, kepalaOpd, tanggal, waktuWib } from "./bahasa";
-import { type Change, citedNotaDinas, decommissionRows, documentTypes, pdnState, SECRET_APART, serviceName, technicalRows } from "./facts";
+import { type Change, citedNotaDinas, documentTypes, pdnState, SECRET_APART, serviceName, serviceRows } from "./facts";
 import type { Block, DocumentModel, Signer } from "./model";
 import type { DocType } from "./numbering";
 
@@ -92,8 +92,7 @@ export function beritaAcara(i: DocInput): DocumentModel {
         ["Pengenal permintaan", r.metadata.id],
         ["Narahubung", `${r.metadata.contact.name} (${r.metadata.contact.email})`],
         ["Kegunaan", r.metadata.purpose],
-        ...technicalRows(r, i.site),
-        ...decommissionRows(r),
+        ...serviceRows(r, i.site, i.change),
         ["Selesai diterapkan", waktuWib(i.appliedAt)],
         ["Commit yang diterapkan", i.commit],
       ],
@@ -128,9 +127,6 @@ function secretNote(r: Request): Block[] {
   return [];
 }
 
-/** Rows about using a service: meaningless once it is stopped. */
-const ACCESS_ROWS = new Set(["Akses masuk", "Kata sandi", "Kredensial", "Port yang dibuka", "Pengguna admin"]);
-
 export function notaDinasBalasan(i: DocInput): DocumentModel {
   const r = i.request;
   const day = jakartaDate(i.appliedAt);
@@ -139,7 +135,7 @@ export function notaDinasBalasan(i: DocInput): DocumentModel {
   const stopped = i.change === "decommission";
   const blocks: Block[] = [
     { t: "para", text: `Menindaklanjuti ${cited(i)} hal permohonan ${CHANGE_WORD[i.change].toLowerCase()}${what}, dengan hormat kami sampaikan bahwa ${outcome(i)}, dengan rincian sebagai berikut:` },
-    { t: "fields", indent: true, rows: stopped ? [...technicalRows(r, i.site).filter(([l]) => !ACCESS_ROWS.has(l)), ...decommissionRows(r)] : technicalRows(r, i.site) },
+    { t: "fields", indent: true, rows: serviceRows(r, i.site, i.change) },
     ...(stopped ? [] : secretNote(r)),
   ];
   if (pdnPending(r, i.change)) blocks.push({ t: "para", text: "Rincian akses (alamat IP dan akun) akan kami sampaikan setelah Pusat Data Nasional menyelesaikan penyediaan." });

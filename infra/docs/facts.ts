@@ -110,6 +110,15 @@ export function technicalRows(r: Request, site: SiteConfig): [string, string][] 
   }
 }
 
+/** Rows about using a service: meaningless once it is stopped. */
+const ACCESS_ROWS = new Set(["Akses masuk", "Kata sandi", "Kredensial", "Port yang dibuka", "Pengguna admin"]);
+
+/** The rows a document lists for a change: a stopped service without its access rows, with what was kept. */
+export function serviceRows(r: Request, site: SiteConfig, change: Change): [string, string][] {
+  if (change !== "decommission") return technicalRows(r, site);
+  return [...technicalRows(r, site).filter(([l]) => !ACCESS_ROWS.has(l)), ...decommissionRows(r)];
+}
+
 /** Decommissioning: which Nota Dinas asked for it and which final backup is kept. */
 export function decommissionRows(r: Request): [string, string][] {
   const d = r.metadata.decommission;
