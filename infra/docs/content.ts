@@ -119,11 +119,10 @@ export function beritaAcara(i: DocInput): DocumentModel {
   };
 }
 
-/** The paragraph on secrets, per kind: where the password or credential goes, never what it is. */
+/** The paragraph on secrets, per kind: where the password or credential goes, never what it is (a VM has none: SSH keys only, said in its rows). */
 function secretNote(r: Request): Block[] {
   if (r.kind === "HostingAccount") return [{ t: "para", text: `Sesuai ketentuan keamanan, ${SECRET_APART} kepada narahubung Saudara (${r.metadata.contact.name}) melalui saluran yang aman dan tidak dicantumkan dalam surat ini. Mohon kata sandi segera diganti pada saat login pertama.` }];
   if (r.kind === "ApiAccess") return [{ t: "para", text: `Kredensial akses (${r.spec.auth === "oauth2" ? "client ID dan client secret OAuth2" : "API key"}) diserahkan terpisah kepada narahubung Saudara (${r.metadata.contact.name}) melalui saluran yang aman dan tidak dicantumkan dalam surat ini.` }];
-  if (r.kind === "VirtualMachine" && r.spec.location === "pusat-komputasi") return [{ t: "para", text: "Akses masuk hanya dengan kunci SSH yang Saudara ajukan; login dengan kata sandi dinonaktifkan." }];
   return [];
 }
 
