@@ -6,6 +6,7 @@ import { buildRecord, type ForgePull, type ForgeReview, pullOfCommit, pullReques
 import { ARCHIVE_BRANCH, type ArchiveRecord, documentPath, type PullRequestInfo, recordPath } from "../infra/core/archive/record";
 import { recordSummary } from "../infra/core/archive/summary";
 import type { ProjectConfig } from "../infra/core/project";
+import type { Changed } from "../infra/docs/changes";
 import { notTested } from "../infra/docs/generate";
 import { documentTypes } from "../infra/docs/facts";
 import { Register, REGISTER_PATH, registerProblem } from "../infra/docs/numbering";
@@ -73,16 +74,20 @@ export async function run(config: ProjectConfig, o: Run, io: Io): Promise<number
   const verify = readVerifyFile(o.verifyFile);
   const repo = repositoryOf(config);
   const commit = commitOption(repo, o.commit);
-  let changed;
+  let changed: Changed[];
   try {
     changed = changedOf(config, o.requestsDir, o.ids, o.changedSince, commit, io);
   } catch (e) {
-    if (e instanceof FindingsError) {
+    if (!(e instanceof FindingsError)) throw e;
+    // A failed apply is still recorded (the audit then reports apply-failed, not an unrecorded change).
+    if (o.applyResult !== "failed") {
       io.err(`pusdat arsip: ${e.message}\n`);
       return EXIT.findings;
     }
-    throw e;
+    io.err(`peringatan: ${e.message}; penerapan yang gagal dicatat tanpa daftar permintaan\n`);
+    changed = [];
   }
+
   let pr: PullRequestInfo | null;
   try {
     pr = await pullRequest(o, commit);

@@ -192,6 +192,28 @@ test("a refused token at the forge: exit 1 with the reason, nothing written", as
   expect(repo.git("rev-parse", "arsip")).toBe(tip);
 });
 
+test("a failed apply of invalid requests is still recorded, without requests; a succeeded one is refused", async () => {
+  repo.add("subdomain/rusak", { apiVersion: "pusdat/v1", kind: "Subdomain", metadata: { id: "rusak" } });
+  repo.git("add", "requests");
+  repo.git("commit", "-q", "-m", "Permintaan rusak");
+  const head = repo.git("rev-parse", "HEAD").trim();
+  fs.writeFileSync(path.join(out, "no-pr.json"), "null\n");
+  const args = (result: string) => ["arsip", "--changed-since", merge, "--apply-result", result, "--apply-started", "2026-11-22T01:00:00Z", "--apply-finished", "2026-11-22T01:01:00Z", "--pr-file", path.join(out, "no-pr.json"), "--docs", path.join(out, "kosong")];
+  const findings = [
+    "requests/subdomain/rusak.yaml:1:1: kolom wajib spec tidak ada; isi dengan: mapping berisi kolom name, target, proxied, ttl [schema]",
+    "requests/subdomain/rusak.yaml:3:1: kolom wajib metadata.opd tidak ada; isi dengan: teks: nama Perangkat Daerah [schema]",
+    "requests/subdomain/rusak.yaml:3:1: kolom wajib metadata.contact tidak ada; isi dengan: mapping berisi kolom name, email, phone [schema]",
+    "requests/subdomain/rusak.yaml:3:1: kolom wajib metadata.notaDinas tidak ada; isi dengan: mapping berisi kolom number, date [schema]",
+    "requests/subdomain/rusak.yaml:3:1: kolom wajib metadata.purpose tidak ada; isi dengan: teks: proses bisnis / kegunaan [schema]",
+  ].map((l) => `${l}\n`).join("");
+  const ok = await run(...args("succeeded"));
+  expect([ok.code, ok.err]).toEqual([1, `${findings}pusdat arsip: permintaan memiliki 5 temuan; dokumen hanya dibuat dari permintaan yang sah\n`]);
+  const failed = await run(...args("failed"));
+  expect([failed.code, failed.err]).toEqual([0, `${findings}peringatan: permintaan memiliki 5 temuan; dokumen hanya dibuat dari permintaan yang sah; penerapan yang gagal dicatat tanpa daftar permintaan\n`]);
+  const record = ArchiveRecord.parse(JSON.parse(show(`catatan/2026/2026-11-22-${head.slice(0, 12)}.json`).toString()));
+  expect([record.pullRequest, record.apply.result, record.requests]).toEqual([null, "failed", []]);
+});
+
 test.each([
   [["arsip", "--apply-result", "succeeded", "--apply-started", "2026-11-20T05:01:10Z", "--apply-finished", "2026-11-20T05:03:40Z", "--pr-file", "x.json"], "sebutkan id permintaan atau --changed-since <ref>\n"],
   [["arsip", "sibapo", "--apply-result", "succeeded", "--apply-started", "kemarin", "--apply-finished", "2026-11-20T05:03:40Z"], "nilai \"kemarin\" untuk --apply-started tidak sah; yang diizinkan: waktu ISO 8601 UTC, mis. 2026-11-20T05:03:40Z\n"],
