@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { main } from "../scripts/cli";
+import { pdfLines } from "./support/pdf-text";
 import { evaluateRepo, type EvaluateRepo } from "./support/evaluate-repo";
 
 // these tests spawn git (and node for the PDF text) dozens of times: on a busy 2-core machine that
@@ -25,7 +26,8 @@ async function run(cwd: string, ...args: string[]) {
 }
 
 function pdfText(file: string): { pages: string[]; title: string } {
-  return JSON.parse(execFileSync(process.execPath, [path.join(__dirname, "support/pdf-text.mjs"), file], { encoding: "utf8" }));
+  const t = pdfLines(fs.readFileSync(file));
+  return { pages: t.pageTexts, title: (t.info.Title as string | undefined) ?? null! };
 }
 
 describe("pusdat evaluate on a repository with history and archive", () => {
