@@ -49,6 +49,42 @@ export interface RecordOptions {
   stack?: string;
 }
 
+/** The record an apply of `commit` finishing at `at` (seconds) would write; `requests` defaults to one passed "sibapo". */
+export function makeRecord(commit: string, at: number, o: RecordOptions = {}): ArchiveRecord {
+  const head = o.headSha ?? "a".repeat(40);
+  const reqs = o.requests ?? { sibapo: "passed" };
+  return {
+    schema: "pusdat-arsip/v1",
+    stack: o.stack ?? "contoh",
+    commit,
+    pullRequest: o.noPullRequest
+      ? null
+      : {
+          number: o.number ?? 1,
+          url: `https://forge.contohkab.go.id/diskominfo/layanan/pulls/${o.number ?? 1}`,
+          title: "Permintaan uji",
+          author: o.author ?? "teknisi-rina",
+          headSha: head,
+          createdAt: iso(at - 7200),
+          mergedAt: iso(at - 120),
+          mergedBy: "kabid-spbe",
+          approvals: (o.approvals ?? [["kabid-spbe"]]).map(([login, c]) => ({ login, submittedAt: iso(at - 600), commit: c ?? head })),
+        },
+    apply: { startedAt: iso(at - 50), finishedAt: iso(at), result: o.apply ?? "succeeded" },
+    requests: Object.entries(reqs).map(([id, result]) => ({
+      id,
+      kind: "Subdomain" as const,
+      change: "create" as const,
+      verify: {
+        result,
+        at: iso(at),
+        checks: [{ name: "dns", result, detail: `${id}.contohkab.go.id A 203.0.113.10` }],
+      },
+      documents: [{ type: "berita-acara" as const, path: `dokumen/${id}/${iso(at + 7 * 3600).slice(0, 10)}-${commit.slice(0, 12)}-berita-acara.pdf`, sha256: "b".repeat(64) }],
+    })),
+  };
+}
+
 export class AuditRepo {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-audit-"));
   private tick = 0;
@@ -117,41 +153,9 @@ export class AuditRepo {
     this.git(["checkout", "-q", ...args]);
   }
 
-  /** The record an apply of `commit` would write; `requests` defaults to one passed request "sibapo". */
+  /** The record an apply of `commit` would write, one minute after the commit by default. */
   record(commit: string, o: RecordOptions = {}): ArchiveRecord {
-    const at = o.finishedAt ?? (this.times.get(commit) ?? T0) + 60;
-    const head = o.headSha ?? "a".repeat(40);
-    const reqs = o.requests ?? { sibapo: "passed" };
-    return {
-      schema: "pusdat-arsip/v1",
-      stack: o.stack ?? "contoh",
-      commit,
-      pullRequest: o.noPullRequest
-        ? null
-        : {
-            number: o.number ?? 1,
-            url: `https://forge.contohkab.go.id/diskominfo/layanan/pulls/${o.number ?? 1}`,
-            title: "Permintaan uji",
-            author: o.author ?? "teknisi-rina",
-            headSha: head,
-            createdAt: iso(at - 7200),
-            mergedAt: iso(at - 120),
-            mergedBy: "kabid-spbe",
-            approvals: (o.approvals ?? [["kabid-spbe"]]).map(([login, c]) => ({ login, submittedAt: iso(at - 600), commit: c ?? head })),
-          },
-      apply: { startedAt: iso(at - 50), finishedAt: iso(at), result: o.apply ?? "succeeded" },
-      requests: Object.entries(reqs).map(([id, result]) => ({
-        id,
-        kind: "Subdomain" as const,
-        change: "create" as const,
-        verify: {
-          result,
-          at: iso(at),
-          checks: [{ name: "dns", result: result === "skipped" ? ("skipped" as const) : result, detail: `${id}.contohkab.go.id A 203.0.113.10` }],
-        },
-        documents: [{ type: "berita-acara" as const, path: `dokumen/${id}/${iso(at + 7 * 3600).slice(0, 10)}-${commit.slice(0, 12)}-berita-acara.pdf`, sha256: "b".repeat(64) }],
-      })),
-    };
+    return makeRecord(commit, o.finishedAt ?? (this.times.get(commit) ?? T0) + 60, o);
   }
 
   /** Adds records (at their own path) or raw files to the archive in one new commit on `arsip`. */

@@ -47,7 +47,7 @@ export function readRecords(files: ReadonlyArray<{ path: string; bytes: Buffer }
     try {
       json = JSON.parse(bytes.toString("utf8"));
     } catch (e) {
-      bad([`bukan JSON yang sah (${(e as Error).message})`]);
+      bad([`bukan JSON yang sah${jsonWhere(bytes.toString("utf8"), (e as Error).message)}`]);
       continue;
     }
     const obj = json !== null && typeof json === "object" && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
@@ -69,4 +69,12 @@ export function readRecords(files: ReadonlyArray<{ path: string; bytes: Buffer }
     valid.push({ path, record: r.data });
   }
   return { valid, invalid };
+}
+
+/** Where JSON.parse stopped, as " (baris L, kolom C)", when its message gives a position. */
+function jsonWhere(text: string, message: string): string {
+  const m = message.match(/position (\d+)/);
+  if (!m) return text.trim() === "" ? " (berkas kosong)" : /end of JSON input/.test(message) ? " (berakhir sebelum waktunya)" : "";
+  const before = text.slice(0, Number(m[1])).split("\n");
+  return ` (baris ${before.length}, kolom ${before[before.length - 1]!.length + 1})`;
 }
