@@ -8,11 +8,11 @@ describe("parseLog", () => {
   // Newest first, as git log writes it: a merge, a change without the stack file, the root.
   const out =
     `\x01${sha("c")}\0${sha("b")} ${sha("9")}\0${1795400000 + 7200}\0Teknisi Uji\0Merge pull request #3\0` +
-    raw(sha("5"), sha("6"), "M", "Pulumi.contoh.yaml")+ `:100644 000000 ${sha("7")} ${Z} D\0requests/vm/lama.yaml\0` +
+    raw(sha("5"), sha("6"), "M", "Pulumi.contoh.yaml") + `:100644 000000 ${sha("7")} ${Z} D\0requests/vm/lama.yaml\0` +
     `\x01${sha("b")}\0${sha("a")}\0${1795400000 + 3600}\0Teknisi Uji\0Tambah jdih\0` +
     raw(Z, sha("8"), "A", "requests/subdomain/jdih.yaml") +
     `\x01${sha("a")}\0\0${1795400000}\0Teknisi Uji\0Awal\0` +
-    raw(Z, sha("5"), "A", "requests/vm/lama.yaml")+ `:000000 100644 ${Z} ${sha("5")} A\0Pulumi.contoh.yaml\0`;
+    raw(Z, sha("5"), "A", "requests/vm/lama.yaml") + `:000000 100644 ${Z} ${sha("5")} A\0Pulumi.contoh.yaml\0`;
 
   test("oldest first, paths sorted, and the stack file as it stood in each parent (the root: itself)", () => {
     expect(parseLog(out, "Pulumi.contoh.yaml")).toEqual([
