@@ -136,6 +136,13 @@ describe("pusdat audit: a clean history in every format", () => {
     expect((await json("--until", "2026-11-19")).report.summary).toEqual({ changes: 0, errors: 0, warnings: 0 });
   });
 
+  test("a bare clone (git clone --bare) is audited alike", async () => {
+    repo.git(["clone", "-q", "--bare", ".", "kloning.git"]);
+    let out = "";
+    const r = await main(["audit", "--repo", path.join(repo.dir, "kloning.git"), "--format", "csv"], { out: (t) => (out += t), err: (t) => (out += t) });
+    expect([r, out.split("\r\n").length, out.startsWith("commit,date,")]).toEqual([0, 5, true]);
+  });
+
   test("the whole process, from inside the clone, with origin/arsip when there is no local arsip", () => {
     repo.git(["update-ref", "refs/remotes/origin/arsip", "arsip"]);
     repo.git(["update-ref", "-d", "refs/heads/arsip"]);
@@ -422,7 +429,8 @@ describe("pusdat audit: usage errors exit 2 with a message in Bahasa Indonesia",
     repo.git(["update-ref", "-d", "refs/heads/arsip"]);
     expect(await audit()).toEqual({ code: 2, out: "", err: "cabang arsip tidak ditemukan (arsip maupun origin/arsip); ambil dulu dengan: git fetch origin arsip\n" });
     const outside = path.join(repo.dir, ".git", "objects");
-    const r = await main(["audit", "--repo", outside], { out: () => undefined, err: () => undefined });
-    expect(r).toBe(2);
+    let err = "";
+    expect(await main(["audit", "--repo", outside], { out: (t) => (err += t), err: (t) => (err += t) })).toBe(2);
+    expect(err).toBe(`bukan repositori git: ${outside}\n`);
   });
 });

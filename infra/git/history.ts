@@ -54,7 +54,12 @@ export function commitOf(cwd: string, ref: string): string | null {
   return resolveCommit(cwd, ref);
 }
 
-export const topLevel = (cwd: string): string | null => gitText(cwd, ["rev-parse", "--show-toplevel"]);
+/** Where to run git: the top of the work tree, or the repository itself when it is bare (`git clone --bare`). */
+export function topLevel(cwd: string): string | null {
+  const top = gitText(cwd, ["rev-parse", "--show-toplevel"]);
+  if (top) return top;
+  return gitText(cwd, ["rev-parse", "--is-bare-repository"]) === "true" ? gitText(cwd, ["rev-parse", "--absolute-git-dir"]) : null;
+}
 
 export const CHANGE_PATHS = (stack: string) => ["requests/", `Pulumi.${stack}.yaml`, "policies/"];
 
