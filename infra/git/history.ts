@@ -6,11 +6,12 @@
  *     the changes, with the blob of the stack file after each one, so the stack file as it stood in
  *     any change's parent is known without asking git per commit;
  *   - one `ls-tree -r` of the archive ref (the records under `catatan/`);
- *   - one `cat-file --batch` fed every record blob and every distinct stack-file blob.
+ *   - `cat-file --batch` twice: every record blob, and every distinct stack-file blob.
  * Refs are resolved to commit ids first; only ids travel to the later processes.
  */
 import type { TouchedPath } from "../core/audit/types";
-import { git, gitText, resolveCommit } from "./repo";
+import { spawn } from "node:child_process";
+import { gitText, resolveCommit } from "./repo";
 
 export interface RawChange {
   commit: string;
@@ -31,22 +32,7 @@ export interface RecordFile {
   bytes: Buffer;
 }
 
-export interface History {
-  /** Oldest first. */
-  changes: RawChange[];
-  firstParent: ReadonlySet<string>;
-  records: RecordFile[];
-  /** Contents of the stack-file blobs the changes name. */
-  blobs: ReadonlyMap<string, Buffer>;
-}
-
 export class HistoryError extends Error {}
-
-const run = (cwd: string, args: string[], input?: string): Buffer => {
-  const r = git(cwd, args, input);
-  if (!r.ok) throw new HistoryError(`git ${args[0]} gagal: ${r.err.trim()}`);
-  return r.out;
-};
 
 /** `ref` as a commit id, or null; refs that look like options are refused before git sees them. */
 export function commitOf(cwd: string, ref: string): string | null {
@@ -120,27 +106,71 @@ export function parseBatch(out: Buffer): Map<string, Buffer> {
   return blobs;
 }
 
-/** Everything the audit needs from `main` (commit id) and the archive (commit id), in five git processes. */
-export function readHistory(top: string, main: string, arsip: string, stack: string): History {
+/** git with its output collected, without blocking: the reads below run side by side. */
+function gitAsync(cwd: string, args: string[], input?: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const p = spawn("git", ["-C", cwd, ...args], { stdio: ["pipe", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    p.stdout.on("data", (b: Buffer) => out.push(b));
+    p.stderr.on("data", (b: Buffer) => err.push(b));
+    p.stdin.on("error", () => undefined); // git may stop reading early; its exit status says why
+    p.on("error", reject);
+    p.on("close", (code) =>
+      code === 0 ? resolve(Buffer.concat(out)) : reject(new HistoryError(`git ${args.find((a) => !a.startsWith("-") && !a.includes("="))} gagal: ${Buffer.concat(err).toString().trim()}`)),
+    );
+    p.stdin.end(input);
+  });
+}
+
+/** A failure is reported when the promise is awaited, not as an unhandled rejection meanwhile. */
+function awaited<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+export interface HistoryReading {
+  /** Every file under `catatan/` on the archive, sorted by path; usually ready before `main` is. */
+  records: Promise<RecordFile[]>;
+  /** The changes (oldest first) with the stack file as each one's parent had it, and main's first-parent line. */
+  main: Promise<{ changes: Array<Omit<RawChange, "stackBlob"> & { stackAtParent: Buffer | null }>; firstParent: Set<string> }>;
+}
+
+/**
+ * Everything the audit needs from `main` and the archive (both commit ids), read side by side:
+ * `rev-list`, `log` and `ls-tree` at once, then one `cat-file --batch` for the records and one for
+ * the few stack-file blobs. The caller can validate the records while `log` still runs.
+ */
+export function readHistory(top: string, main: string, arsip: string, stack: string): HistoryReading {
   const stackFile = `Pulumi.${stack}.yaml`;
-  const firstParent = new Set(run(top, ["rev-list", "--first-parent", main]).toString().split("\n").filter(Boolean));
-  const log = run(top, [
+  const firstParent = gitAsync(top, ["rev-list", "--first-parent", main]);
+  const log = gitAsync(top, [
     "--literal-pathspecs", "-c", "core.quotePath=false",
     "log", "--first-parent", "-m", "--root", "--raw", "--no-abbrev", "--no-renames", "--no-color", "-z",
     "--format=%x01%H%x00%P%x00%ct%x00%an%x00%s", main, "--", ...CHANGE_PATHS(stack),
   ]);
-  const changes = parseLog(log.toString("utf8"), stackFile);
+  const tree = gitAsync(top, ["ls-tree", "-r", "-z", "--full-tree", arsip, "--", "catatan"]);
 
-  const tree = run(top, ["ls-tree", "-r", "-z", "--full-tree", arsip, "--", "catatan"]).toString("utf8");
-  const recordBlobs: Array<{ path: string; blob: string }> = [];
-  for (const entry of tree.split("\0")) {
-    const m = entry.match(/^\d+ blob ([0-9a-f]+)\t(catatan\/.+\.json)$/);
-    if (m) recordBlobs.push({ path: m[2]!, blob: m[1]! });
-  }
-  const wanted = new Set<string>(recordBlobs.map((r) => r.blob));
-  for (const c of changes) if (c.stackBlob) wanted.add(c.stackBlob);
-  const blobs = wanted.size ? parseBatch(run(top, ["cat-file", "--batch"], [...wanted].join("\n") + "\n")) : new Map<string, Buffer>();
-  const records = recordBlobs.map((r) => ({ path: r.path, bytes: blobs.get(r.blob) ?? Buffer.alloc(0) }));
-  records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { changes, firstParent, records, blobs };
+  const records = tree.then(async (out) => {
+    const listed: Array<{ path: string; blob: string }> = [];
+    for (const entry of out.toString("utf8").split("\0")) {
+      const m = entry.match(/^\d+ blob ([0-9a-f]+)\t(catatan\/.+\.json)$/);
+      if (m) listed.push({ path: m[2]!, blob: m[1]! });
+    }
+    const ids = [...new Set(listed.map((r) => r.blob))];
+    const blobs = ids.length ? parseBatch(await gitAsync(top, ["cat-file", "--batch"], ids.join("\n") + "\n")) : new Map<string, Buffer>();
+    const files = listed.map((r) => ({ path: r.path, bytes: blobs.get(r.blob) ?? Buffer.alloc(0) }));
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  });
+
+  const mainLine = log.then(async (out) => {
+    const raw = parseLog(out.toString("utf8"), stackFile);
+    const ids = [...new Set(raw.map((c) => c.stackBlob).filter((b): b is string => b !== null))];
+    const blobs = ids.length ? parseBatch(await gitAsync(top, ["cat-file", "--batch"], ids.join("\n") + "\n")) : new Map<string, Buffer>();
+    const changes = raw.map(({ stackBlob, ...c }) => ({ ...c, stackAtParent: stackBlob ? (blobs.get(stackBlob) ?? null) : null }));
+    const line = new Set((await firstParent).toString().split("\n").filter(Boolean));
+    return { changes, firstParent: line };
+  });
+  awaited(firstParent);
+  return { records: awaited(records), main: awaited(mainLine) };
 }

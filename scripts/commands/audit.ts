@@ -43,7 +43,7 @@ export const audit: PusdatCommand<Options> = {
       .option("--until <tanggal>", "hanya perubahan sampai tanggal ini (YYYY-MM-DD, WIB)")
       .option("--request <id>", "riwayat lengkap satu permintaan")
       .addOption(new Option("--format <format>", "bentuk keluaran").choices(["text", "markdown", "json", "csv"]).default("text")),
-  run: ({ io, opts }) => {
+  run: async ({ io, opts }) => {
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/.test(opts.stack)) {
       throw new UsageError(`nama stack ${JSON.stringify(opts.stack)} tidak sah; yang diizinkan: huruf, angka, '.', '_', '-'`);
     }
@@ -76,20 +76,19 @@ export const audit: PusdatCommand<Options> = {
       );
     }
 
-    const history = h.readHistory(top, main, arsip.commit, opts.stack);
+    const reading = h.readHistory(top, main, arsip.commit, opts.stack);
+    const { readRecords } = require("../../infra/core/audit/records") as typeof import("../../infra/core/audit/records");
+    const { audit: runAudit, requestIds } = require("../../infra/core/audit/audit") as typeof import("../../infra/core/audit/audit");
+    const records = readRecords(await reading.records, opts.stack); // while git log still runs
+    const { changes, firstParent } = await reading.main;
     const stackFile = `Pulumi.${opts.stack}.yaml`;
-    if (history.changes.length && !history.changes.some((c) => c.paths.some((p) => p.path === stackFile))) {
+    if (changes.length && !changes.some((c) => c.paths.some((p) => p.path === stackFile))) {
       throw new UsageError(`stack tidak dikenal: ${stackFile} tidak pernah ada di riwayat ${opts.main}`);
     }
-    const { audit: runAudit, requestIds } = require("../../infra/core/audit/audit") as typeof import("../../infra/core/audit/audit");
-    const changes = history.changes.map(({ stackBlob, ...c }) => ({ ...c, stackAtParent: stackBlob ? (history.blobs.get(stackBlob) ?? null) : null }));
     if (opts.request !== undefined && !changes.some((c) => requestIds(c.paths).includes(opts.request!))) {
       throw new UsageError(`permintaan ${JSON.stringify(opts.request)} tidak pernah ada di riwayat ${opts.main} (requests/<jenis>/${opts.request}.yaml)`);
     }
-    const report = runAudit(
-      { stack: opts.stack, changes, records: history.records, firstParent: history.firstParent },
-      { since, until, request: opts.request },
-    );
+    const report = runAudit({ stack: opts.stack, changes, records, firstParent }, { since, until, request: opts.request });
     const meta = { stack: opts.stack, main: { ref: opts.main, commit: main }, arsip, filter: { since, until, request: opts.request } };
     if (opts.request !== undefined) {
       const { requestLife } = require("../../infra/core/audit/life") as typeof import("../../infra/core/audit/life");

@@ -1,6 +1,7 @@
 import { recordPath } from "../archive/record";
 import { makeRecord, type RecordOptions, stackFile, T0 } from "../../../test/support/audit-repo";
 import { audit, isoUtc, requestIds } from "./audit";
+import { readRecords } from "./records";
 import type { AuditInput, ChangeInput, Code } from "./types";
 
 const sha = (n: number) => String(n).padStart(2, "0").repeat(20);
@@ -22,10 +23,10 @@ const rec = (n: number, o: RecordOptions = {}) => {
   return { path: recordPath(r), bytes: Buffer.from(JSON.stringify(r)) };
 };
 
-const input = (changes: ChangeInput[], records: AuditInput["records"], extraFirstParent: string[] = []): AuditInput => ({
+const input = (changes: ChangeInput[], files: Array<{ path: string; bytes: Buffer }>, extraFirstParent: string[] = []): AuditInput => ({
   stack: "contoh",
   changes,
-  records,
+  records: readRecords(files, "contoh"),
   firstParent: new Set([...changes.map((c) => c.commit), ...extraFirstParent]),
 });
 

@@ -5,7 +5,7 @@
 import { jakartaDate } from "../archive/record";
 import { type ApproverList, approversFrom } from "./approvers";
 import { judgeApproval } from "./approval";
-import { type InvalidRecord, readRecords, recordDay } from "./records";
+import { type InvalidRecord, recordDay } from "./records";
 import {
   type AuditedChange, type AuditFilter, type AuditFinding, type AuditInput, type AuditReport, type ChangeInput,
   type Code, CODES, SEVERITY, type TouchedPath, type ValidRecord,
@@ -37,7 +37,7 @@ const finding = (code: Code, commit: string | null, pullRequest: number | null, 
 
 export function audit(input: AuditInput, filter: AuditFilter = {}): AuditReport {
   const stackFile = `Pulumi.${input.stack}.yaml`;
-  const { valid, invalid } = readRecords(input.records, input.stack);
+  const { valid, invalid } = input.records;
 
   const recordsOf = new Map<string, ValidRecord[]>();
   for (const r of valid) {

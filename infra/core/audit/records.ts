@@ -7,16 +7,9 @@
 import { isUtf8 } from "node:buffer";
 import { z } from "zod";
 import { ArchiveRecord, recordPath } from "../archive/record";
-import type { ValidRecord } from "./types";
+import type { InvalidRecordFile, ValidRecord } from "./types";
 
-export interface InvalidRecord {
-  path: string;
-  /** The commit the record names: its `commit` field when that is 40 hex digits; else null. */
-  commit: string | null;
-  /** The 12 hex digits in the file name, when it has them. */
-  commit12: string | null;
-  problems: string[];
-}
+export type InvalidRecord = InvalidRecordFile;
 
 export interface Records {
   valid: ValidRecord[];

@@ -56,10 +56,20 @@ export interface AuditInput {
   stack: string;
   /** Oldest first. */
   changes: ChangeInput[];
-  /** Every file under `catatan/` on the archive ref, whatever it holds. */
-  records: Array<{ path: string; bytes: Buffer }>;
+  /** Every file under `catatan/` on the archive ref, read by `readRecords` (records.ts). */
+  records: { valid: ValidRecord[]; invalid: InvalidRecordFile[] };
   /** Every commit on main's first-parent line. */
   firstParent: ReadonlySet<string>;
+}
+
+/** A file under `catatan/` that is not a valid record, with every reason. */
+export interface InvalidRecordFile {
+  path: string;
+  /** The commit the record names: its `commit` field when that is 40 hex digits; else null. */
+  commit: string | null;
+  /** The 12 hex digits in the file name, when it has them. */
+  commit12: string | null;
+  problems: string[];
 }
 
 export interface AuditFinding {
