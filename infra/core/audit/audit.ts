@@ -75,34 +75,17 @@ export function audit(input: AuditInput, filter: AuditFilter = {}): AuditReport 
     if (filter.request !== undefined && !requests.includes(filter.request)) continue;
     const records = recordsOf.get(c.commit) ?? [];
     const latest = records[records.length - 1];
-    const mine: AuditFinding[] = [];
-    let approvedBy: string[] = [];
     const pullRequest = latest?.record.pullRequest?.number ?? null;
-    if (latest) {
-      const where = c.parent ? `commit induk ${short(c.parent)}` : `commit akar ${short(c.commit)} itu sendiri`;
-      const verdict = judgeApproval(latest.record.pullRequest, approversOf(c), where);
-      approvedBy = verdict.approvedBy;
-      if (verdict.finding) mine.push(finding(verdict.finding.code, c.commit, pullRequest, requests, verdict.finding.message));
-      const { apply } = latest.record;
-      if (apply.result === "failed") {
-        mine.push(finding("apply-failed", c.commit, pullRequest, requests, `penerapan commit ${short(c.commit)} gagal (mulai ${apply.startedAt}, selesai ${apply.finishedAt}; ${latest.path})`));
-      }
-      for (const r of [...latest.record.requests].sort((a, b) => byText(a.id, b.id))) {
-        if (r.verify.result !== "failed") continue;
-        const failed = r.verify.checks.filter((k) => k.result === "failed").map((k) => (k.detail ? `${k.name} (${k.detail})` : k.name));
-        const what = failed.length ? `pemeriksaan yang gagal: ${failed.join("; ")}` : "tidak ada pemeriksaan yang tercatat gagal";
-        mine.push(finding("verify-failed", c.commit, pullRequest, [r.id], `verifikasi ${r.id} gagal pada ${r.verify.at}: ${what}`));
-      }
-    } else if (!invalidOf.has(c.commit)) {
-      mine.push(
-        finding("unrecorded-change", c.commit, null, requests, `perubahan ${short(c.commit)} (${date}, oleh ${c.author || "?"}: ${JSON.stringify(c.subject)}) tidak punya catatan di arsip: push langsung ke main, atau penerapan yang tidak menulis catatan`),
-      );
+    const { approvedBy, findings: mine } = latest ? judgeRecorded(c, latest, requests, approversOf(c)) : { approvedBy: [], findings: [] as AuditFinding[] };
+    if (!latest && !invalidOf.has(c.commit)) {
+      const what = `perubahan ${short(c.commit)} (${date}, oleh ${c.author || "?"}: ${JSON.stringify(c.subject)})`;
+      mine.push(finding("unrecorded-change", c.commit, null, requests, `${what} tidak punya catatan di arsip: push langsung ke main, atau penerapan yang tidak menulis catatan`));
     }
     for (const r of invalidOf.get(c.commit) ?? []) mine.push(finding("invalid-record", c.commit, pullRequest, requests, invalidMessage(r)));
     // One request's life: another request's failed verification in the same change is not part of it.
-    if (filter.request !== undefined) mine.splice(0, mine.length, ...mine.filter((f) => f.requests.includes(filter.request!)));
-    findings.push(...mine);
-    const codes = CODES.filter((k) => mine.some((f) => f.code === k));
+    const kept = filter.request === undefined ? mine : mine.filter((f) => f.requests.includes(filter.request!));
+    findings.push(...kept);
+    const codes = CODES.filter((k) => kept.some((f) => f.code === k));
     changes.push({ commit: c.commit, parent: c.parent, date, author: c.author, subject: c.subject, paths: c.paths, pullRequest, requests, approvedBy, findings: codes, records });
   }
 
@@ -121,6 +104,26 @@ export function audit(input: AuditInput, filter: AuditFilter = {}): AuditReport 
 
   const errors = findings.filter((f) => f.severity === "error").length;
   return { changes, findings, summary: { changes: changes.length, errors, warnings: findings.length - errors } };
+}
+
+/** What the latest record of a change says: the approval finding (if any), a failed apply, failed verifications. */
+function judgeRecorded(c: ChangeInput, latest: ValidRecord, requests: string[], approvers: ApproverList): { approvedBy: string[]; findings: AuditFinding[] } {
+  const out: AuditFinding[] = [];
+  const pullRequest = latest.record.pullRequest?.number ?? null;
+  const where = c.parent ? `commit induk ${short(c.parent)}` : `commit akar ${short(c.commit)} itu sendiri`;
+  const verdict = judgeApproval(latest.record.pullRequest, approvers, where);
+  if (verdict.finding) out.push(finding(verdict.finding.code, c.commit, pullRequest, requests, verdict.finding.message));
+  const { apply } = latest.record;
+  if (apply.result === "failed") {
+    out.push(finding("apply-failed", c.commit, pullRequest, requests, `penerapan commit ${short(c.commit)} gagal (mulai ${apply.startedAt}, selesai ${apply.finishedAt}; ${latest.path})`));
+  }
+  for (const r of [...latest.record.requests].sort((a, b) => byText(a.id, b.id))) {
+    if (r.verify.result !== "failed") continue;
+    const failed = r.verify.checks.filter((k) => k.result === "failed").map((k) => (k.detail ? `${k.name} (${k.detail})` : k.name));
+    const what = failed.length ? `pemeriksaan yang gagal: ${failed.join("; ")}` : "tidak ada pemeriksaan yang tercatat gagal";
+    out.push(finding("verify-failed", c.commit, pullRequest, [r.id], `verifikasi ${r.id} gagal pada ${r.verify.at}: ${what}`));
+  }
+  return { approvedBy: verdict.approvedBy, findings: out };
 }
 
 function invalidMessage(r: InvalidRecord): string {
