@@ -87,6 +87,8 @@ test("help is in Bahasa Indonesia, exit 0", async () => {
     "                   kapasitas dan batas",
     "  plan [opsi]      rencana: sumber daya yang akan dibuat, diubah atau dihapus,",
     "                   kebijakan, kapasitas dan langkah manual",
+    "  audit [opsi]     audit arsip: setiap perubahan di main dicocokkan dengan",
+    "                   catatannya di cabang arsip",
     "  help [perintah]  tampilkan bantuan untuk perintah",
     "",
   ]);
@@ -100,7 +102,7 @@ describe("pusdat: usage errors exit 2", () => {
     [["validate", "--requests", "tidak/ada"], "folder permintaan tidak ditemukan: tidak/ada\n"],
     [["validate", "--stack", "../etc"], "nama stack tidak sah: \"../etc\"; yang diizinkan: huruf, angka, '.', '_', '-'\n"],
     [["validate", "--stack", "produksi"], "Pulumi.produksi.yaml:1:1: berkas tidak ditemukan: Pulumi.produksi.yaml [konfigurasi]\nKonfigurasi tidak sah (1 masalah); perbaiki dulu sebelum memeriksa permintaan.\n"],
-    [["hapus"], "pusdat: perintah tidak dikenal 'hapus'; perintah yang ada: validate, plan\n"],
+    [["hapus"], "pusdat: perintah tidak dikenal 'hapus'; perintah yang ada: validate, plan, audit\n"],
   ])("%j", async (args, err) => {
     const r = await run(...args);
     expect(r.err).toBe(err);
