@@ -8,6 +8,9 @@ import { main } from "../scripts/cli";
 import { AuditRepo, type RecordOptions, request } from "./support/audit-repo";
 import { auditCodes, auditJson, runAudit, short, startMain } from "./support/audit-cli";
 
+// Each test builds a repository with a dozen git processes: generous on a loaded CI machine.
+jest.setTimeout(60_000);
+
 let repo: AuditRepo;
 beforeEach(() => (repo = new AuditRepo()));
 afterEach(() => repo.dispose());
