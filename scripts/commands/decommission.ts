@@ -56,7 +56,9 @@ export const decommission: PusdatCommand<Options> = {
     }
     if (refuseIfBad(wouldBe(config, before, t.file, text), shown, io)) return EXIT.findings;
     fs.writeFileSync(t.file, text);
-    io.out(`Diubah: ${shown} (status decommissioned${opts.finalBackup ? `, cadangan terakhir ${opts.finalBackup}` : ""})\n`);
+    const was = r.metadata.status === "decommissioned";
+    const what = [was ? "" : "status decommissioned", opts.finalBackup ? `cadangan terakhir ${opts.finalBackup} dicatat` : ""].filter(Boolean).join(", ");
+    io.out(`Diubah: ${shown} (${what})\n`);
     const effect =
       r.kind === "VirtualMachine"
         ? r.spec.location === "pdn"
