@@ -69,8 +69,12 @@ function define(cmd: Command): Command {
 
 const jakartaToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
 
-/** `prompts`: injected by tests; by default @inquirer/prompts, loaded only when a question is asked. */
-export function makeNewCommand(prompts?: () => Prompts): PusdatCommand<Options> {
+/**
+ * `prompts`: injected by tests; by default @inquirer/prompts, loaded only when a question is asked.
+ * `today`: the memo date offered (default: today in Asia/Jakarta).
+ */
+export function makeNewCommand(inject: { prompts?: () => Prompts; today?: string } = {}): PusdatCommand<Options> {
+  const { prompts } = inject;
   return {
     name: "new",
     description: "buat permintaan baru (subdomain, hosting, vm, api) dengan tanya-jawab atau opsi",
@@ -97,7 +101,7 @@ export function makeNewCommand(prompts?: () => Prompts): PusdatCommand<Options> 
       const { claims, opds } = gatherClaims(dir);
       let request;
       try {
-        request = await buildRequest(args[0], opts, ask, { site: config.site, ceilings: config.ceilings, claims, opds, today: jakartaToday(), say: io.out });
+        request = await buildRequest(args[0], opts, ask, { site: config.site, ceilings: config.ceilings, claims, opds, today: inject.today ?? jakartaToday(), say: io.out });
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
         for (const p of e.problems) io.err(`${p}\n`);

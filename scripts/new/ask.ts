@@ -88,21 +88,30 @@ export class Ask {
     return this.prompts.confirm({ message: q.message, default: q.fallback });
   }
 
-  /** A list: the repeated flag, or one answer per prompt until an empty one. */
-  async list<T>(q: { flag: string; given: string[] | undefined; message: string; check: Check<T>; min: number }): Promise<T[]> {
-    if (q.given && q.given.length) return q.given.map((g) => this.flagValue(q.flag, g, q.check));
+  /** A list: the repeated flag, or one answer per prompt until an empty one. `unique` names an item that may appear once only. */
+  async list<T>(q: { flag: string; given: string[] | undefined; message: string; check: Check<T>; min: number; unique?: (v: T) => string }): Promise<T[]> {
+    const out: T[] = [];
+    const check: Check<T> = (raw) => {
+      const r = q.check(raw);
+      if (!r.ok || !q.unique) return r;
+      const key = q.unique(r.value);
+      return out.some((o) => q.unique!(o) === key) ? { ok: false, problem: `${key} sudah disebut; tiap isian cukup sekali` } : r;
+    };
+    if (q.given && q.given.length) {
+      for (const g of q.given) out.push(this.flagValue(q.flag, g, check));
+      return out;
+    }
     if (!this.prompts) {
       if (q.min === 0) return [];
       this.missing(q.flag, q.message);
     }
-    const out: T[] = [];
     for (;;) {
       const need = out.length < q.min;
       const answer = await this.prompts.input({
         message: `${q.message} ${need ? `(ke-${out.length + 1})` : "(kosongkan bila selesai)"}`,
         validate: (v) => {
           if (v.trim() === "") return need ? `minimal ${q.min} isian` : true;
-          const r = q.check(v);
+          const r = check(v);
           return r.ok ? true : r.problem;
         },
       });
@@ -110,7 +119,7 @@ export class Ask {
         if (need) throw new UsageError(`${q.flag}: minimal ${q.min} isian`);
         return out;
       }
-      const r = q.check(answer);
+      const r = check(answer);
       if (!r.ok) throw new UsageError(r.problem);
       out.push(r.value);
     }

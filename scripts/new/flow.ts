@@ -225,7 +225,7 @@ const vm: SpecBuilder = async (ask, f, ctx, k) => {
     flag: "--os", given: f.os, message: "Sistem operasi (templat)", choices: templates.map((t) => ({ name: t, value: t })),
     check: withRules(zodCheck(s.os), (v) => templateProblem(v, ctx.site)),
   });
-  const sshKeys = await ask.list({ flag: "--ssh-key", given: f.sshKey, message: "Kunci publik SSH", check: zodCheck(s.sshKeys.element), min: 1 });
+  const sshKeys = await ask.list({ flag: "--ssh-key", given: f.sshKey, message: "Kunci publik SSH", check: zodCheck(s.sshKeys.element), min: 1, unique: (k: string) => `kunci SSH ${k.split(" ")[1]!.slice(0, 16)}…` });
   const portCheck = zodCheck(s.ports.unwrap().element, asNumber);
   let ports: number[];
   if (f.port?.length || !ask.interactive) {
@@ -276,7 +276,6 @@ const api: SpecBuilder = async (ask, f, ctx, k) => {
   });
   const approver = await ask.required({ flag: "--approver", given: f.approver, message: "Jabatan pemberi persetujuan", check: zodCheck(p.approval.shape.approver) });
   const ep = s.endpoints.element.shape;
-  const seen = new Set<string>();
   const endpointCheck: Check<{ method: string; path: string }> = (raw) => {
     const m = raw.match(ENDPOINT);
     if (!m) return { ok: false, problem: `${JSON.stringify(raw)} tidak sah; yang diizinkan: METODE /path, mis. GET /harga/v1/komoditas` };
@@ -284,13 +283,10 @@ const api: SpecBuilder = async (ask, f, ctx, k) => {
     if (!method.ok) return method;
     const path = zodCheck(ep.path)(m[2]!);
     if (!path.ok) return path;
-    const key = `${method.value} ${path.value}`;
-    if (seen.has(key)) return { ok: false, problem: `endpoint ${key} sudah disebut; tiap endpoint cukup sekali` };
-    seen.add(key);
     return { ok: true, value: { method: method.value, path: path.value } };
   };
-  const endpoints = await ask.list({ flag: "--endpoint", given: f.endpoint, message: "Endpoint (METODE /path)", check: endpointCheck, min: 1 });
-  const data = await ask.list({ flag: "--data", given: f.data, message: "Data yang dipertukarkan", check: zodCheck(s.data.element), min: 1 });
+  const endpoints = await ask.list({ flag: "--endpoint", given: f.endpoint, message: "Endpoint (METODE /path)", check: endpointCheck, min: 1, unique: (e) => `endpoint ${e.method} ${e.path}` });
+  const data = await ask.list({ flag: "--data", given: f.data, message: "Data yang dipertukarkan", check: zodCheck(s.data.element), min: 1, unique: (d) => `data ${JSON.stringify(d)}` });
   const auth = await ask.choose({
     flag: "--auth", given: f.auth, message: "Autentikasi", check: zodCheck(s.auth),
     choices: [{ name: "OAuth2 (token)", value: "oauth2" }, { name: "API key", value: "api-key" }],
