@@ -2,8 +2,29 @@
  * In-place edits of a request file (SOP 3, 10 and decommissioning): the yaml Document keeps every
  * comment and the order of the keys; only the values asked for change. Pure: text in, text out.
  */
-import { isMap, isScalar, parseDocument, Scalar, YAMLMap } from "yaml";
+import { type Document, isCollection, isMap, isScalar, parseDocument as parseYaml, Scalar, visit, YAMLMap } from "yaml";
 import { renderYaml } from "./yaml-text";
+
+/**
+ * yaml reads `contact: # comment` (a comment after a key whose value is a block map or list) as a
+ * comment before the value, and would write it back on a line of its own: put it back on the key's line.
+ */
+function parseDocument(text: string): Document {
+  const doc = parseYaml(text);
+  visit(doc, {
+    Pair(_k, pair) {
+      const v = pair.value;
+      if (!isScalar(pair.key) || !isCollection(v) || v.flow || !v.commentBefore || !pair.key.range) return;
+      const lineEnd = text.indexOf("\n", pair.key.range[0]);
+      const line = text.slice(pair.key.range[0], lineEnd < 0 ? undefined : lineEnd);
+      const [first, ...rest] = v.commentBefore.split("\n");
+      if (!line.includes(`#${first}`)) return;
+      pair.key.comment = first;
+      v.commentBefore = rest.length ? rest.join("\n") : undefined;
+    },
+  });
+  return doc;
+}
 
 export interface Change {
   path: string[];
