@@ -80,14 +80,18 @@ test("help is in Bahasa Indonesia, exit 0", async () => {
     "permintaan layanan",
     "",
     "Opsi:",
-    "  -h, --help       tampilkan bantuan",
+    "  -h, --help                tampilkan bantuan",
     "",
     "Perintah:",
-    "  validate [opsi]  periksa semua permintaan: skema, aturan lintas permintaan,",
-    "                   kapasitas dan batas",
-    "  plan [opsi]      rencana: sumber daya yang akan dibuat, diubah atau dihapus,",
-    "                   kebijakan, kapasitas dan langkah manual",
-    "  help [perintah]  tampilkan bantuan untuk perintah",
+    "  validate [opsi]           periksa semua permintaan: skema, aturan lintas",
+    "                            permintaan, kapasitas dan batas",
+    "  plan [opsi]               rencana: sumber daya yang akan dibuat, diubah atau",
+    "                            dihapus, kebijakan, kapasitas dan langkah manual",
+    "  new [opsi] [jenis]        buat permintaan baru dengan tanya-jawab atau opsi",
+    "  resize [opsi] <id>        tambah sumber daya VM (SOP 10) atau paket hosting",
+    "                            (SOP 3)",
+    "  decommission [opsi] <id>  hentikan layanan dengan Nota Dinas penghentian",
+    "  help [perintah]           tampilkan bantuan untuk perintah",
     "",
   ]);
   expect(r.code).toBe(0);
@@ -100,7 +104,7 @@ describe("pusdat: usage errors exit 2", () => {
     [["validate", "--requests", "tidak/ada"], "folder permintaan tidak ditemukan: tidak/ada\n"],
     [["validate", "--stack", "../etc"], "nama stack tidak sah: \"../etc\"; yang diizinkan: huruf, angka, '.', '_', '-'\n"],
     [["validate", "--stack", "produksi"], "Pulumi.produksi.yaml:1:1: berkas tidak ditemukan: Pulumi.produksi.yaml [konfigurasi]\nKonfigurasi tidak sah (1 masalah); perbaiki dulu sebelum memeriksa permintaan.\n"],
-    [["hapus"], "pusdat: perintah tidak dikenal 'hapus'; perintah yang ada: validate, plan\n"],
+    [["hapus"], "pusdat: perintah tidak dikenal 'hapus'; perintah yang ada: validate, plan, new, resize, decommission\n"],
   ])("%j", async (args, err) => {
     const r = await run(...args);
     expect(r.err).toBe(err);

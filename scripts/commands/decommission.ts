@@ -18,7 +18,7 @@ const HOLDS_DATA = new Set(["VirtualMachine", "HostingAccount"]);
 
 export const decommission: PusdatCommand<Options> = {
   name: "decommission",
-  description: "hentikan layanan berdasarkan Nota Dinas penghentian; catat cadangan terakhir (VM/hosting)",
+  description: "hentikan layanan dengan Nota Dinas penghentian",
   define: (cmd: Command) =>
     projectOptions(cmd)
       .argument("<id>", "id permintaan")

@@ -77,7 +77,7 @@ export function makeNewCommand(inject: { prompts?: () => Prompts; today?: string
   const { prompts } = inject;
   return {
     name: "new",
-    description: "buat permintaan baru (subdomain, hosting, vm, api) dengan tanya-jawab atau opsi",
+    description: "buat permintaan baru dengan tanya-jawab atau opsi",
     define,
     run: async ({ io, opts, args }) => {
       const { buildRequest, Refusal } = require("../new/flow") as typeof import("../new/flow");

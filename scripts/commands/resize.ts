@@ -18,7 +18,7 @@ const value = (raw: string): unknown => (/^\d+$/.test(raw.trim()) ? Number(raw.t
 
 export const resize: PusdatCommand<Options> = {
   name: "resize",
-  description: "penambahan sumber daya: ubah cpu/memori/disk VM (SOP 10) atau paket hosting (SOP 3) di berkas permintaan",
+  description: "tambah sumber daya VM (SOP 10) atau paket hosting (SOP 3)",
   define: (cmd: Command) =>
     projectOptions(cmd)
       .argument("<id>", "id permintaan")
