@@ -5,16 +5,17 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse } from "yaml";
+import { load } from "js-yaml";
 import { type Claim, claimOf } from "../../infra/core/allocate";
 import { displayPath } from "../../infra/core/load/requests";
 import { opdKey } from "../../infra/core/rules/capacity";
 import { requestFilesOnRefs } from "../../infra/git/branches";
 import { repoRoot } from "../../infra/git/repo";
 
+/** Any YAML, leniently (duplicate keys: the last wins); what is not YAML claims nothing. */
 function loose(text: string): unknown {
   try {
-    return parse(text, { maxAliasCount: 0, uniqueKeys: false });
+    return load(text, { json: true, maxAliases: 0 });
   } catch {
     return null;
   }
