@@ -94,7 +94,7 @@ export function makeNewCommand(inject: { prompts?: () => Prompts; today?: string
       if (!opts.yes) {
         if (prompts) ask = prompts();
         else if (!process.stdin.isTTY) throw new UsageError("tidak ada terminal untuk tanya-jawab; pakai --yes dan isi semua nilai lewat opsi");
-        else ask = require("@inquirer/prompts") as Prompts;
+        else ask = (require("../new/inquirer") as typeof import("../new/inquirer")).inquirerPrompts();
       }
 
       const before = readRequests(config, dir);
@@ -103,6 +103,10 @@ export function makeNewCommand(inject: { prompts?: () => Prompts; today?: string
       try {
         request = await buildRequest(args[0], opts, ask, { site: config.site, ceilings: config.ceilings, claims, opds, today: inject.today ?? jakartaToday(), say: io.out });
       } catch (e) {
+        if ((require("../new/inquirer") as typeof import("../new/inquirer")).isPromptExit(e)) {
+          io.err("Dibatalkan; tidak ada berkas yang ditulis.\n");
+          return EXIT.usage;
+        }
         if (!(e instanceof Refusal)) throw e;
         for (const p of e.problems) io.err(`${p}\n`);
         io.err("Permintaan tidak dibuat.\n");
