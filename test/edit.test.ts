@@ -21,7 +21,7 @@ describe("resize", () => {
     expect(r).toEqual({
       code: 0,
       err: "",
-      out: `Diubah: ${VM} (cpu 2 → 4, memoryGb 4 → 8, diskGb 40 → 60)\nPenambahan sumber daya (SOP 10, klaster lokal). Langkah berikutnya: commit di cabang baru, mis. git switch -c penambahan/sibapo-app, lalu buka pull request.\n`,
+      out: `Diubah: ${VM} (cpu 2 → 4, memoryGb 4 → 8, diskGb 40 → 60)\nPenambahan sumber daya (SOP 10, klaster lokal). Langkah berikutnya: commit di cabang penambahan/sibapo-app (atau ulangi dengan --branch) dan buka pull request.\n`,
     });
     expect(p.read(VM)).toBe(fixture("edit/sibapo-app.resized.yaml"));
   });
@@ -101,6 +101,7 @@ describe("decommission", () => {
         `Diubah: ${VM} (status decommissioned, cadangan terakhir vzdump-qemu-210-2026_11_21-02_00_00.vma.zst dicatat)`,
         "Setelah digabung: VM dihentikan dan proteksinya dilepas; VMID, IP dan hostname tetap tercadang.",
         "Berkas ini boleh dihapus pada pull request berikutnya; saat itu sumber dayanya dimusnahkan.",
+        "Langkah berikutnya: commit di cabang penghentian/sibapo-app (atau ulangi dengan --branch) dan buka pull request.",
         "",
       ].join("\n"),
     });
@@ -115,6 +116,7 @@ describe("decommission", () => {
       `Diubah: ${file} (status decommissioned)`,
       "Setelah digabung: akun cPanel ditangguhkan (suspend) dan rekaman DNS-nya dihapus; berkas akun tidak dihapus.",
       "Sebelum berkas dihapus, catat cadangan terakhir: pusdat decommission kec-kota --final-backup <nama-berkas>.",
+      "Langkah berikutnya: commit di cabang penghentian/kec-kota (atau ulangi dengan --branch) dan buka pull request.",
       "",
     ].join("\n"));
     const later = await p.run("decommission", "kec-kota", "--final-backup", "cpmove-keckota-2026-11-21.tar.gz");

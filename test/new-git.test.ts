@@ -90,6 +90,42 @@ describe("--branch", () => {
   });
 });
 
+describe("--branch on an edit", () => {
+  test("resize commits on penambahan/<id>, naming the change", async () => {
+    const { repo, project } = repository();
+    const r = await project.run("resize", "sibapo-app", "--cpu", "4", "--disk-gb", "60", "--branch");
+    expect(r.out.split("\n").slice(1)).toEqual([
+      "Cabang penambahan/sibapo-app dibuat; berkas di-commit: Penambahan sumber daya sibapo-app (SOP 10, klaster lokal): cpu 2 → 4, diskGb 40 → 60",
+      "Langkah berikutnya:",
+      "  git push -u origin penambahan/sibapo-app",
+      "  gh pr create --base main --head penambahan/sibapo-app --fill",
+      "",
+    ]);
+    expect(repo.git("show", "--name-status", "--format=%s", "HEAD")).toBe(
+      "Penambahan sumber daya sibapo-app (SOP 10, klaster lokal): cpu 2 → 4, diskGb 40 → 60\n\nM\trequests/vm/sibapo-app.yaml\n",
+    );
+    expect(repo.git("status", "--porcelain")).toBe("");
+  });
+
+  test("decommission commits on penghentian/<id> citing the Nota Dinas; the final backup later on cadangan/<id>", async () => {
+    const { repo, project } = repository();
+    await project.run("decommission", "kec-kota", "--nota-number", "000.8.3.3/170/KEC-KOTA/2026", "--nota-date", "2026-11-21", "--branch");
+    expect(repo.git("log", "-1", "--format=%s")).toBe("Penghentian kec-kota (HostingAccount): Nota Dinas 000.8.3.3/170/KEC-KOTA/2026 tanggal 2026-11-21\n");
+    const later = await project.run("decommission", "kec-kota", "--final-backup", "cpmove-keckota-2026-11-21.tar.gz", "--branch");
+    expect(later.code).toBe(0);
+    expect(repo.git("log", "-2", "--format=%D|%s")).toBe(
+      "HEAD -> cadangan/kec-kota|Cadangan terakhir kec-kota (HostingAccount): cpmove-keckota-2026-11-21.tar.gz\npenghentian/kec-kota|Penghentian kec-kota (HostingAccount): Nota Dinas 000.8.3.3/170/KEC-KOTA/2026 tanggal 2026-11-21\n",
+    );
+  });
+
+  test("a refused edit creates no branch", async () => {
+    const { repo, project } = repository();
+    const r = await project.run("resize", "sibapo-app", "--cpu", "12", "--branch");
+    expect(r.code).toBe(1);
+    expect(repo.git("branch", "--list")).toBe("* main\n");
+  });
+});
+
 describe("a colleague's branch pushed to origin", () => {
   function withColleague() {
     const { repo, project } = repository();

@@ -12,7 +12,7 @@ import { openConfig, readRequests, requestsFolderExists } from "../../infra/core
 import { configOrExit, type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type PusdatCommand, UsageError } from "./types";
 
-type Options = ProjectOptions & { notaNumber?: string; notaDate?: string; finalBackup?: string };
+type Options = ProjectOptions & { notaNumber?: string; notaDate?: string; finalBackup?: string; branch?: boolean; openPr?: boolean };
 
 const HOLDS_DATA = new Set(["VirtualMachine", "HostingAccount"]);
 
@@ -24,12 +24,16 @@ export const decommission: PusdatCommand<Options> = {
       .argument("<id>", "id permintaan")
       .option("--nota-number <nomor>", "nomor Nota Dinas penghentian")
       .option("--nota-date <YYYY-MM-DD>", "tanggal Nota Dinas penghentian")
-      .option("--final-backup <nama>", "vm/hosting: nama berkas cadangan terakhir yang disimpan"),
+      .option("--final-backup <nama>", "vm/hosting: nama berkas cadangan terakhir yang disimpan")
+      .option("--branch", "buat cabang penghentian/<id> (atau cadangan/<id>) dan commit berkasnya")
+      .option("--open-pr", "dengan --branch: push dan buka pull request dengan gh"),
   run: ({ io, opts, args }) => {
     const { decommissionText } = require("../new/edit") as typeof import("../new/edit");
     const { findTarget } = require("../new/target") as typeof import("../new/target");
     const { wouldBe } = require("../new/would-be") as typeof import("../new/would-be");
     const { refuseIfBad } = require("../new/report") as typeof import("../new/report");
+    const br = require("../new/branch") as typeof import("../new/branch");
+    if (opts.openPr && !opts.branch) throw new UsageError("--open-pr hanya bersama --branch");
     const config = configOrExit(openConfig({ stack: opts.stack, policyConfig: opts.policyConfig }), io);
     const dir = path.resolve(opts.requests);
     if (!requestsFolderExists(dir)) throw new UsageError(`folder permintaan tidak ditemukan: ${opts.requests}`);
@@ -54,9 +58,11 @@ export const decommission: PusdatCommand<Options> = {
       if (opts.notaDate === undefined) throw new UsageError("--nota-date wajib diisi (tanggal Nota Dinas penghentian, YYYY-MM-DD)");
       text = decommissionText(t.text, { number: opts.notaNumber, date: opts.notaDate, finalBackup: opts.finalBackup });
     }
+    const was = r.metadata.status === "decommissioned";
+    const branch = br.branchName(was ? "cadangan" : "penghentian", id);
+    const top = opts.branch ? br.branchPreflight(dir, branch) : null;
     if (refuseIfBad(wouldBe(config, before, t.file, text), shown, io)) return EXIT.findings;
     fs.writeFileSync(t.file, text);
-    const was = r.metadata.status === "decommissioned";
     const what = [was ? "" : "status decommissioned", opts.finalBackup ? `cadangan terakhir ${opts.finalBackup} dicatat` : ""].filter(Boolean).join(", ");
     io.out(`Diubah: ${shown} (${what})\n`);
     const effect =
@@ -76,6 +82,13 @@ export const decommission: PusdatCommand<Options> = {
         ? "Berkas ini boleh dihapus pada pull request berikutnya; saat itu sumber dayanya dimusnahkan.\n"
         : `Sebelum berkas dihapus, catat cadangan terakhir: pusdat decommission ${id} --final-backup <nama-berkas>.\n`);
     }
-    return EXIT.ok;
+    if (!top) {
+      io.out(`Langkah berikutnya: commit di cabang ${branch} (atau ulangi dengan --branch) dan buka pull request.\n`);
+      return EXIT.ok;
+    }
+    const message = was
+      ? `Cadangan terakhir ${id} (${r.kind}): ${opts.finalBackup}\n`
+      : `Penghentian ${id} (${r.kind}): Nota Dinas ${opts.notaNumber} tanggal ${opts.notaDate}\n\nOPD: ${r.metadata.opd}\n`;
+    return br.publish(io, { top, branch, file: t.file, message, openPr: opts.openPr });
   },
 };

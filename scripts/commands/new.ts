@@ -113,7 +113,8 @@ export function makeNewCommand(inject: { prompts?: () => Prompts; today?: string
         return EXIT.findings;
       }
       const id = request.metadata.id;
-      const top = opts.branch ? br.branchPreflight(dir, id) : null;
+      const branch = br.branchName("permintaan", id);
+      const top = opts.branch ? br.branchPreflight(dir, branch) : null;
       const file = path.join(dir, KIND_FOLDER[request.kind], `${id}.yaml`);
       if (fs.existsSync(file)) {
         io.err(`${displayPath(file)} sudah ada; permintaan tidak dibuat.\n`);
@@ -142,23 +143,12 @@ export function makeNewCommand(inject: { prompts?: () => Prompts; today?: string
       }
 
       const m = request.metadata;
-      const memo = { id, kind: request.kind, opd: m.opd, purpose: m.purpose, number: m.notaDinas.number, date: m.notaDinas.date };
       if (!top) {
-        io.out(`Langkah berikutnya: pusdat validate, lalu commit berkas ini di cabang ${br.branchName(id)} (atau ulangi dengan --branch) dan buka pull request.\n`);
+        io.out(`Langkah berikutnya: pusdat validate, lalu commit berkas ini di cabang ${branch} (atau ulangi dengan --branch) dan buka pull request.\n`);
         return EXIT.ok;
       }
-      br.commitOnBranch(top, file, memo);
-      io.out(`Cabang ${br.branchName(id)} dibuat; berkas di-commit: ${br.commitMessage(memo).split("\n")[0]}\n`);
-      io.out("Langkah berikutnya:\n");
-      for (const c of br.nextCommands(id)) io.out(`  ${c}\n`);
-      if (!opts.openPr) return EXIT.ok;
-      if (!br.ghAvailable()) {
-        io.err("gh (GitHub CLI) tidak ditemukan; jalankan dua perintah di atas sendiri.\n");
-        return EXIT.ok;
-      }
-      const pr = br.openPullRequest(top, id);
-      io.out(pr.output);
-      return pr.ok ? EXIT.ok : EXIT.findings;
+      const message = br.newRequestMessage({ id, kind: request.kind, opd: m.opd, purpose: m.purpose, number: m.notaDinas.number, date: m.notaDinas.date });
+      return br.publish(io, { top, branch, file, message, openPr: opts.openPr });
     },
   };
 }

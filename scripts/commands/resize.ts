@@ -11,7 +11,7 @@ import { openConfig, readRequests, requestsFolderExists } from "../../infra/core
 import { configOrExit, type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type PusdatCommand, UsageError } from "./types";
 
-type Options = ProjectOptions & { cpu?: string; memoryGb?: string; diskGb?: string; plan?: string };
+type Options = ProjectOptions & { cpu?: string; memoryGb?: string; diskGb?: string; plan?: string; branch?: boolean; openPr?: boolean };
 
 /** Digits become numbers; anything else is written as given and the schema names what is wrong. */
 const value = (raw: string): unknown => (/^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw);
@@ -25,12 +25,16 @@ export const resize: PusdatCommand<Options> = {
       .option("--cpu <n>", "vm: inti CPU")
       .option("--memory-gb <n>", "vm: memori (GB)")
       .option("--disk-gb <n>", "vm: disk (GB), hanya boleh bertambah")
-      .option("--plan <paket>", "hosting: paket baru"),
+      .option("--plan <paket>", "hosting: paket baru")
+      .option("--branch", "buat cabang penambahan/<id> dan commit berkasnya")
+      .option("--open-pr", "dengan --branch: push dan buka pull request dengan gh"),
   run: ({ io, opts, args }) => {
     const { applyChanges } = require("../new/edit") as typeof import("../new/edit");
     const { findTarget } = require("../new/target") as typeof import("../new/target");
     const { wouldBe } = require("../new/would-be") as typeof import("../new/would-be");
     const { refuseIfBad } = require("../new/report") as typeof import("../new/report");
+    const br = require("../new/branch") as typeof import("../new/branch");
+    if (opts.openPr && !opts.branch) throw new UsageError("--open-pr hanya bersama --branch");
     const config = configOrExit(openConfig({ stack: opts.stack, policyConfig: opts.policyConfig }), io);
     const dir = path.resolve(opts.requests);
     if (!requestsFolderExists(dir)) throw new UsageError(`folder permintaan tidak ditemukan: ${opts.requests}`);
@@ -60,12 +64,19 @@ export const resize: PusdatCommand<Options> = {
       io.out(`Tidak ada perubahan: ${shown} sudah berisi nilai itu.\n`);
       return EXIT.ok;
     }
+    const branch = br.branchName("penambahan", id);
+    const top = opts.branch ? br.branchPreflight(dir, branch) : null;
     const text = applyChanges(t.text, changes.map((c) => ({ path: ["spec", c.key], value: c.to })));
     if (refuseIfBad(wouldBe(config, before, t.file, text), shown, io)) return EXIT.findings;
     fs.writeFileSync(t.file, text);
-    io.out(`Diubah: ${shown} (${changes.map((c) => `${c.key} ${String(c.from)} → ${String(c.to)}`).join(", ")})\n`);
-    const route = r.kind === "HostingAccount" ? "SOP 3" : r.spec.location === "pdn" ? "SOP 10, lewat pemeliharaan PDN (e-Tiket)" : "SOP 10, klaster lokal";
-    io.out(`Penambahan sumber daya (${route}). Langkah berikutnya: commit di cabang baru, mis. git switch -c penambahan/${id}, lalu buka pull request.\n`);
-    return EXIT.ok;
+    const summary = changes.map((c) => `${c.key} ${String(c.from)} → ${String(c.to)}`).join(", ");
+    io.out(`Diubah: ${shown} (${summary})\n`);
+    const sop = r.kind === "HostingAccount" ? "SOP 3" : r.spec.location === "pdn" ? "SOP 10, lewat pemeliharaan PDN (e-Tiket)" : "SOP 10, klaster lokal";
+    if (!top) {
+      io.out(`Penambahan sumber daya (${sop}). Langkah berikutnya: commit di cabang ${branch} (atau ulangi dengan --branch) dan buka pull request.\n`);
+      return EXIT.ok;
+    }
+    const message = `Penambahan sumber daya ${id} (${sop}): ${summary}\n\nOPD: ${r.metadata.opd}\n`;
+    return br.publish(io, { top, branch, file: t.file, message, openPr: opts.openPr });
   },
 };
