@@ -1,5 +1,5 @@
 /** The questions of each kind (SOP 11, 1, 4/7, SPLP), each answer checked by its field schema and rules. */
-import { hostnameTakenProblem, nameTakenProblem, placeVm, suggestUsername, type takenBy, usernameProblem } from "../../infra/core/allocate";
+import { hostnameTakenProblem, nameTakenProblem, placeVm, suggestUsername, type Taken, usernameProblem } from "../../infra/core/allocate";
 import { IsoDate, NotaDinas } from "../../infra/core/model/common";
 import { ApiSpec, HostingSpec, type Kind, SubdomainSpec, Ttl, VmSpec } from "../../infra/core/model/kinds";
 import { addressProblem, cnameProblems, fullName, reservedLabelProblem, ttlProblem } from "../../infra/core/rules/dns";
@@ -15,7 +15,7 @@ export const oneOf = <V extends string>(allowed: readonly V[], what: string): Ch
 
 export interface Known {
   id: string;
-  taken: ReturnType<typeof takenBy>;
+  taken: Taken;
   /** The request's memo date: approvals cannot predate it. */
   date: string;
 }

@@ -107,7 +107,6 @@ export function requestDocument(r: Request, zone: string, plans: string[]): Docu
     flow(doc, ["metadata", "decommission", "notaDinas"]);
     quote(doc, ["metadata", "decommission", "notaDinas", "number"]);
   }
-  const s = r.spec;
   switch (r.kind) {
     case "Subdomain": {
       comment(doc, ["spec", "name"], `→ ${r.spec.name.toLowerCase()}.${zone}`);
@@ -141,7 +140,7 @@ export function requestDocument(r: Request, zone: string, plans: string[]): Docu
       flow(doc, ["spec", "provider", "approval", "notaDinas"]);
       quote(doc, ["spec", "provider", "approval", "notaDinas", "number"]);
       flow(doc, ["spec", "data"]);
-      comment(doc, ["spec", "channel"], s && r.spec.channel === "splp-nasional" ? "portal SPLP nasional" : "server pertukaran data lokal");
+      comment(doc, ["spec", "channel"], r.spec.channel === "splp-nasional" ? "portal SPLP nasional" : "server pertukaran data lokal");
       comment(doc, ["spec", "provider", "approval"], "persetujuan penyedia API");
       comment(doc, ["spec", "auth"], "kredensial diserahkan sebagai rahasia, tidak pernah di git");
       break;
