@@ -1,11 +1,14 @@
 /** Every `pusdat` command, in the order of a request's life (the order of the help). Adding a command = one file and one line here. */
 import { archive } from "./archive";
 import { audit } from "./audit";
+import { decommission } from "./decommission";
 import { docs } from "./docs";
 import { evaluateCommand } from "./evaluate";
+import { newRequest } from "./new";
 import { plan } from "./plan";
+import { resize } from "./resize";
 import type { PusdatCommand } from "./types";
 import { validate } from "./validate";
 import { verify } from "./verify";
 
-export const COMMANDS: PusdatCommand[] = [validate, plan, verify, docs, archive, audit, evaluateCommand];
+export const COMMANDS: PusdatCommand[] = [newRequest, resize, decommission, validate, plan, verify, docs, archive, audit, evaluateCommand];

@@ -1,0 +1,122 @@
+/**
+ * The request files on other refs (main and every remote-tracking branch): what colleagues have
+ * already claimed in pull requests not merged yet. Git starts a few processes whatever the number of
+ * refs and files: one `for-each-ref`, then `cat-file --batch` once per folder level (the requests
+ * folder of every ref, their kind folders) and once for all the file contents. Trees and files that
+ * several refs share are read once.
+ */
+import { git } from "./repo";
+
+export interface RefFile {
+  /** Short ref name, e.g. `main` or `origin/permintaan/sibapo`. */
+  ref: string;
+  /** Path in the repository, e.g. `requests/vm/sibapo-app.yaml`. */
+  path: string;
+  text: string;
+}
+
+export const DEFAULT_REF_PATTERNS = ["refs/heads/main", "refs/remotes"];
+
+/** No request file is bigger (the loader refuses more than 64 KiB). */
+const MAX_BYTES = 64 * 1024;
+
+interface Obj {
+  type: string;
+  body: Buffer;
+}
+
+/** Objects by name (`<rev>:<path>` or an id), read through one `git cat-file --batch`; missing ones are absent. */
+function catBatch(top: string, names: string[]): Map<string, Obj> {
+  const out = new Map<string, Obj>();
+  if (!names.length) return out;
+  const r = git(top, ["cat-file", "--batch"], `${names.join("\n")}\n`);
+  if (!r.ok) return out;
+  const buf = r.out;
+  let at = 0;
+  for (const name of names) {
+    const nl = buf.indexOf(0x0a, at);
+    if (nl < 0) break;
+    const [, type, size] = buf.subarray(at, nl).toString().split(" ");
+    at = nl + 1;
+    if (type === "missing" || type === "ambiguous" || size === undefined) continue;
+    const n = Number(size);
+    out.set(name, { type: type!, body: buf.subarray(at, at + n) });
+    at += n + 1; // the content, then a newline
+  }
+  return out;
+}
+
+/** A tree object's entries: `<mode> <name>\0<raw id>`; the id width (20 or 32 bytes) follows the repository's hash. */
+function treeEntries(body: Buffer, idBytes: number): { mode: string; name: string; oid: string }[] {
+  const out: { mode: string; name: string; oid: string }[] = [];
+  let at = 0;
+  while (at < body.length) {
+    const sp = body.indexOf(0x20, at);
+    const nul = body.indexOf(0x00, sp);
+    if (sp < 0 || nul < 0) break;
+    out.push({ mode: body.subarray(at, sp).toString(), name: body.subarray(sp + 1, nul).toString(), oid: body.subarray(nul + 1, nul + 1 + idBytes).toString("hex") });
+    at = nul + 1 + idBytes;
+  }
+  return out;
+}
+
+/**
+ * Every `.yaml` file under `folder` (relative to the repository top, with '/') on the refs matching
+ * `patterns`; symbolic refs (origin/HEAD) are skipped. Each distinct content comes back once, under
+ * the first ref that holds it (main before the remotes): a branch repeats main's files but for what
+ * it adds or changes, and only those can claim anything new.
+ */
+export function requestFilesOnRefs(top: string, folder: string, patterns = DEFAULT_REF_PATTERNS): RefFile[] {
+  const refs = git(top, ["for-each-ref", "--format=%(refname)%00%(symref)", ...patterns]);
+  if (!refs.ok) return [];
+  const names = refs.out
+    .toString()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => l.split("\0"))
+    .filter(([, symref]) => !symref)
+    .map(([name]) => name!);
+  const idBytes = (gitHexLength(top) ?? 40) / 2;
+  const short = (ref: string) => ref.replace(/^refs\/(heads|remotes)\//, "");
+
+  // Level by level: the folder on each ref, then the trees inside, each distinct tree once.
+  type Where = { ref: string; path: string };
+  const blobs = new Map<string, Where>();
+  let level = new Map<string, Where>();
+  const roots = catBatch(top, names.map((n) => `${n}:${folder}`));
+  const seenTrees = new Set<string>();
+  const visit = (where: Where, body: Buffer, next: Map<string, Where>) => {
+    for (const e of treeEntries(body, idBytes)) {
+      const p = `${where.path}/${e.name}`;
+      if (e.mode === "40000") {
+        if (!seenTrees.has(e.oid)) next.set(e.oid, { ref: where.ref, path: p });
+        seenTrees.add(e.oid);
+      } else if (e.name.endsWith(".yaml") && !blobs.has(e.oid)) blobs.set(e.oid, { ref: where.ref, path: p });
+    }
+  };
+  for (const n of names) {
+    const t = roots.get(`${n}:${folder}`);
+    if (t?.type === "tree") visit({ ref: short(n), path: folder }, t.body, level);
+  }
+  for (let depth = 0; depth < 4 && level.size; depth++) {
+    const trees = catBatch(top, [...level.keys()]);
+    const next = new Map<string, Where>();
+    for (const [oid, where] of level) {
+      const t = trees.get(oid);
+      if (t?.type === "tree") visit(where, t.body, next);
+    }
+    level = next;
+  }
+  const contents = catBatch(top, [...blobs.keys()]);
+  return [...blobs].flatMap(([oid, where]) => {
+    const c = contents.get(oid);
+    return c && c.type === "blob" && c.body.length <= MAX_BYTES ? [{ ref: where.ref, path: where.path, text: c.body.toString("utf8") }] : [];
+  });
+}
+
+/** 40 (SHA-1) or 64 (SHA-256) hex digits per object id in this repository. */
+function gitHexLength(top: string): number | null {
+  const r = git(top, ["rev-parse", "--show-object-format"]);
+  if (!r.ok) return null;
+  return r.out.toString().trim() === "sha256" ? 64 : 40;
+}

@@ -1,0 +1,27 @@
+/** The request an edit command works on, found by id in the working tree. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { LoadedRequest } from "../../infra/core/load/requests";
+import { KIND_FOLDER } from "../../infra/core/kinds";
+import type { Project } from "../../infra/core/project";
+import { UsageError } from "../commands/types";
+
+export interface Target {
+  file: string;
+  loaded: LoadedRequest;
+  text: string;
+}
+
+export function findTarget(project: Project, id: string): Target {
+  const loaded = project.requests.find((r) => r.request.metadata.id === id);
+  if (loaded) {
+    const file = path.join(project.requestsDir, KIND_FOLDER[loaded.request.kind], `${id}.yaml`);
+    return { file, loaded, text: fs.readFileSync(file, "utf8") };
+  }
+  const exists = Object.values(KIND_FOLDER).some((f) => fs.existsSync(path.join(project.requestsDir, f, `${id}.yaml`)));
+  throw new UsageError(
+    exists
+      ? `permintaan ${id} tidak valid sekarang; perbaiki dulu (pusdat validate) sebelum mengubahnya`
+      : `tidak ada permintaan dengan id ${JSON.stringify(id)} di ${project.requestsDir}`,
+  );
+}
