@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/infra", "<rootDir>/policies", "<rootDir>/scripts", "<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
+  // Many tests wait on child processes (git, the CLI): a third worker overlaps that waiting on 2 cores.
+  maxWorkers: 3,
   setupFilesAfterEnv: ["<rootDir>/test/support/cleanup.ts"],
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
