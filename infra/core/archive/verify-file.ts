@@ -2,7 +2,7 @@
  * The results of `pusdat verify --format json`, per request id, as `pusdat docs` and `pusdat arsip`
  * read them (`--verify-file`). Accepted shapes, so the file may come straight from the verify command:
  *   { "<id>": Verification, … }
- *   { "requests": { "<id>": Verification, … } }
+ *   { "requests": { "<id>": Verification | { kind, change, verify: Verification }, … } }   (pusdat verify's own)
  *   { "requests": [ { "id": "<id>", …Verification } | { "id": "<id>", "verify": Verification }, … ] }
  * Fields beyond those of `Verification` are dropped, so nothing else a file carries reaches a record
  * or a document.
@@ -39,7 +39,10 @@ function entries(json: unknown): [string, unknown][] | string {
     return out;
   }
   if (!reqs || typeof reqs !== "object") return "\"requests\" harus berupa daftar atau objek";
-  return Object.entries(reqs as Record<string, unknown>).filter(([k]) => k !== "schema" && k !== "summary");
+  // `pusdat verify --format json` nests each result under `verify`, beside its kind and change.
+  return Object.entries(reqs as Record<string, unknown>)
+    .filter(([k]) => k !== "schema" && k !== "summary")
+    .map(([k, v]) => [k, v && typeof v === "object" && "verify" in v ? (v as { verify: unknown }).verify : v]);
 }
 
 /** The results in `text` (the file's content), or what is wrong with it, in Bahasa Indonesia. */
