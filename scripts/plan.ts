@@ -6,7 +6,7 @@
 import { type Finding, isBlocking } from "../infra/core/findings";
 import { type Usage, capacityReport } from "../infra/core/plan/capacity";
 import type { ManualStep } from "../infra/core/plan/desired";
-import { diffResources, requestOf, type ResourceChange } from "../infra/core/plan/diff";
+import { diffResources, forbiddenReplacement, requestOf, type ResourceChange } from "../infra/core/plan/diff";
 import { type Inventory, inventoryOf, transitionProblems } from "../infra/core/plan/inventory";
 import { planProject } from "../infra/core/plan";
 import { type PlannedResource, plannedResources } from "../infra/core/plan/resources";
@@ -120,4 +120,5 @@ async function compare(head: Project, plan: Plan, base: Project | null): Promise
   });
 }
 
-export const planFails = (p: Plan) => p.findings.some(isBlocking) || p.refused.length > 0 || p.diagnostics.some((d) => d.enforcementLevel === "mandatory");
+export const planFails = (p: Plan) =>
+  p.findings.some(isBlocking) || p.refused.length > 0 || p.diagnostics.some((d) => d.enforcementLevel === "mandatory") || p.changes.some(forbiddenReplacement);
