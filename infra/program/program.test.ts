@@ -246,9 +246,9 @@ describe("fail closed", () => {
     await expect(run(REPO, { env: { WHM_HOST: "h" } })).rejects.toThrow(
       [
         "pusdat: kredensial tidak ada di lingkungan:",
-        "  CLOUDFLARE_API_TOKEN: token API Cloudflare dengan izin Zone:DNS:Edit (dan Zone:Read bila Zone ID tidak diisi)",
-        "  WHM_API_TOKEN: token API WHM untuk root dengan ACL pembuatan, perubahan paket dan suspend akun",
-        "  PROXMOX_VE_API_TOKEN: token API Proxmox user@realm!tokenid=uuid dengan hak VM.Allocate, VM.Clone, VM.Config.*, Datastore.AllocateSpace, VM.Backup",
+        "  CLOUDFLARE_API_TOKEN: token API Cloudflare dengan izin Zone:DNS:Edit dan Zone:DNS:Read pada zona stack (ditambah Zone:Zone:Read bila Zone ID tidak diisi)",
+        "  WHM_API_TOKEN: token API WHM untuk root dengan ACL pembuatan akun, perubahan paket, ganti kata sandi (passwd) dan suspend akun",
+        "  PROXMOX_VE_API_TOKEN: token API Proxmox user@realm!tokenid=uuid dengan hak VM.Allocate, VM.Clone, VM.Config.*, VM.PowerMgmt, VM.Audit, VM.Migrate, VM.Monitor, Datastore.AllocateSpace, Datastore.Audit, SDN.Use, Sys.Audit dan Sys.Modify (job cadangan); rinciannya di README",
       ].join("\n"),
     );
   });
