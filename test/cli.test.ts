@@ -89,6 +89,8 @@ test("help is in Bahasa Indonesia, exit 0", async () => {
     "                   kapasitas dan batas",
     "  plan [opsi]      rencana: sumber daya yang akan dibuat, diubah atau dihapus,",
     "                   kebijakan, kapasitas dan langkah manual",
+    "  doctor [opsi]    periksa izin token Proxmox dan Cloudflare di lingkungan",
+    "                   terhadap apa yang akan dibangun (hanya membaca)",
     "  help [perintah]  tampilkan bantuan untuk perintah",
     "",
   ]);
