@@ -48,7 +48,10 @@ export function proxmoxNeeds(d: Desired, site: SiteConfig): Need[] {
   return out;
 }
 
-/** Proxmox's `GET /access/permissions?path=<p>` answer: `{ <path>: { <privilege>: 1 } }`. */
+/**
+ * Proxmox's `GET /access/permissions?path=<p>` answer: `{ <path>: { <privilege>: <propagate 0|1> } }`.
+ * A privilege is granted when its key is present, whatever its propagate flag.
+ */
 export type PermissionAnswer = Record<string, Record<string, number>>;
 
 /** One line per path lacking something, in Bahasa Indonesia. */
@@ -56,7 +59,7 @@ export function missingPrivileges(needs: Need[], answers: Record<string, Permiss
   const out: string[] = [];
   for (const n of needs) {
     const have = answers[n.path]?.[n.path] ?? {};
-    const missing = n.privileges.filter((p) => have[p] !== 1);
+    const missing = n.privileges.filter((p) => !(p in have));
     if (missing.length) out.push(`Proxmox ${n.path}: tidak ada ${missing.join(", ")} (${n.why})`);
   }
   return out;
