@@ -49,6 +49,7 @@ export function withLevels(ps: Policy[], cfg?: PolicyConfig): Policy[] {
 function options(r: PlannedResource) {
   const o = new analyzerPb.AnalyzerResourceOptions();
   o.setProtect(r.protect);
+  o.setIgnorechangesList(r.ignoreChanges);
   o.setParent(r.parent);
   o.setAdditionalsecretoutputsList(r.additionalSecretOutputs);
   return o;

@@ -68,13 +68,15 @@ export const dnsReservedLabel = (ctx: ContextSource): ResourceValidationPolicy =
 
 export const dnsTraceable = (ctx: ContextSource): ResourceValidationPolicy => ({
   name: "dns-traceable",
-  description: "Setiap rekaman menunjuk permintaannya: tag pusdat-id, opd dan nota-dinas, dan komentar pusdat.",
+  description: "Setiap rekaman menunjuk permintaannya: komentar pusdat, dan tag pusdat-id, opd dan nota-dinas bila zona mendukung tag.",
   enforcementLevel: "mandatory",
   remediationSteps: "Buat rekaman hanya lewat berkas di requests/; jangan menambah rekaman dengan tangan di program.",
   validateResource: validateResourceOfType(DnsRecord, (r, args, report) => {
     const id = requestIdOf(args.name, ROLE.dns);
     const tags: string[] = r.tags ?? [];
-    const missing = [`${DNS_TAG.id}${id}`, DNS_TAG.opd, DNS_TAG.notaDinas].filter((t) => !tags.some((x) => (t.endsWith(":") ? x.startsWith(t) : x === t)));
+    // Without tag support (pusdat:cloudflareTags false) the comment alone carries the request.
+    const wanted = ctx().site.cloudflareTags ? [`${DNS_TAG.id}${id}`, DNS_TAG.opd, DNS_TAG.notaDinas] : [];
+    const missing = wanted.filter((t) => !tags.some((x) => (t.endsWith(":") ? x.startsWith(t) : x === t)));
     if (!id) report(`rekaman ${args.name} tidak bernama <id>-dns sehingga tidak dapat ditelusuri ke permintaan`);
     else if (missing.length) report(`rekaman ${r.name} tidak memiliki tag ${missing.join(", ")}`);
     else if (!(r.comment ?? "").startsWith(`${DNS_COMMENT_PREFIX} ${id} `)) report(`komentar rekaman ${r.name} tidak menyebut permintaan ${id}`);

@@ -47,4 +47,16 @@ export const hostingNoRemoveacct = (ctx: ContextSource): ResourceValidationPolic
   }),
 });
 
-export const hostingPolicies = (ctx: ContextSource) => [hostingPlanAllowed(ctx), hostingPlanCeiling(ctx), hostingNoRemoveacct(ctx)];
+/** See vm-no-recreate: a replaced account command would run createacct again; triggers are the only input that replaces it. */
+export const hostingNoRecreate = (_ctx: ContextSource): ResourceValidationPolicy => ({
+  name: "hosting-no-recreate",
+  description: "Perintah akun hosting tidak pernah diganti: tanpa triggers dan tanpa deleteBeforeReplace.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Jangan menambah triggers atau deleteBeforeReplace pada perintah akun; perubahan berjalan lewat update.",
+  validateResource: validateResourceOfType(LocalCommand, (c, args, report) => {
+    if (c.triggers !== undefined) report(`perintah akun ${args.name} memakai triggers: setiap perubahannya membuat akun baru (createacct)`);
+    if (args.opts.deleteBeforeReplace) report(`perintah akun ${args.name} memakai deleteBeforeReplace`);
+  }),
+});
+
+export const hostingPolicies = (ctx: ContextSource) => [hostingPlanAllowed(ctx), hostingPlanCeiling(ctx), hostingNoRemoveacct(ctx), hostingNoRecreate(ctx)];

@@ -48,8 +48,8 @@ test("every policy in the pack applies to at least one resource the program real
   const counts = Object.fromEntries(POLICY_NAMES.map((n) => [n, applied.get(n)?.size ?? 0]));
   expect(counts).toEqual({
     "dns-zone-only": 7, "dns-no-wildcard": 7, "dns-public-address": 7, "dns-proxied-ttl": 7, "dns-reserved-label": 7, "dns-traceable": 7,
-    "hosting-plan-allowed": 3, "hosting-plan-ceiling": 3, "hosting-no-removeacct": 3,
-    "vm-ceiling": 3, "vm-template-allowed": 3, "vm-protected": 3, "vm-traceable-tags": 3,
+    "hosting-plan-allowed": 3, "hosting-plan-ceiling": 3, "hosting-no-removeacct": 3, "hosting-no-recreate": 3,
+    "vm-ceiling": 3, "vm-template-allowed": 3, "vm-protected": 3, "vm-traceable-tags": 3, "vm-no-recreate": 3,
     "node-capacity": 1, "opd-totals": 1, "unique-claims": 1,
   });
 });
@@ -116,12 +116,31 @@ describe("violations an edited program could register", () => {
       "vm-traceable-tags [mandatory] tag VM simpeg-db-vm tidak terurut (Proxmox mengurutkannya: diff abadi): pusdat, opd-x, nd-1",
       "vm-traceable-tags [mandatory] VM simpeg-db-vm tidak dapat ditelusuri ke permintaannya; tag yang kurang: req-simpeg-db",
     ]],
+    ["vm-no-recreate", "simpeg-db-vm", (r: CapturedResource) => {
+      delete r.inputs.migrate;
+      r.ignoreChanges = [];
+    }, [
+      "vm-no-recreate [mandatory] VM simpeg-db tanpa migrate: true (perubahan node akan membuat VM baru)",
+      "vm-no-recreate [mandatory] VM simpeg-db tanpa ignoreChanges clone (perubahan templat akan membuat VM baru)",
+    ]],
+    ["hosting-no-recreate", "kec-kota-account", (r: CapturedResource) => (r.inputs.triggers = ["rotasi-1"]), [
+      "hosting-no-recreate [mandatory] perintah akun kec-kota-account memakai triggers: setiap perubahannya membuat akun baru (createacct)",
+    ]],
   ])("%s", async (_name, target, change, expected) => {
     expect(await messages(alter(samples, target, change))).toEqual(expected);
   });
 });
 
 describe("configuration", () => {
+  test("dns-traceable on a zone without record tags (pusdat:cloudflareTags false) checks the comment only", async () => {
+    const noTags: PolicyContext = { ...SAMPLE, site: { ...SAMPLE.site, cloudflareTags: false } };
+    const untagged = alter(samples, "ppid-dns", (r) => delete r.inputs.tags);
+    expect(await messages(untagged, noTags)).toEqual([]);
+    expect(await messages(untagged)).toEqual(["dns-traceable [mandatory] rekaman ppid.contohkab.go.id tidak memiliki tag pusdat-id:ppid, opd:, nota-dinas:"]);
+    const wrongComment = alter(untagged, "ppid-dns", (r) => (r.inputs.comment = "dibuat tangan"));
+    expect(await messages(wrongComment, noTags)).toEqual(["dns-traceable [mandatory] komentar rekaman ppid.contohkab.go.id tidak menyebut permintaan ppid"]);
+  });
+
   test("hosting-plan-ceiling follows the ceilings, and the engine's policy config overrides the file", async () => {
     const lowered = { site: sampleSite(), ceilings: { ...defaultCeilings(), "hosting-plan-ceiling": { maxDiskGb: 10, maxBandwidthGb: 300 } } };
     expect(await messages(samples, lowered)).toEqual(["hosting-plan-ceiling [mandatory] akun dinkes: paket besar: kuota disk 20 GB melebihi batas 10 GB"]);

@@ -66,4 +66,22 @@ export const vmTraceableTags = (ctx: ContextSource): ResourceValidationPolicy =>
   }),
 });
 
-export const vmPolicies = (ctx: ContextSource) => [vmCeiling(ctx), vmTemplateAllowed(ctx), vmProtected(ctx), vmTraceableTags(ctx)];
+/**
+ * CrossGuard sees a resource's new inputs and options, never its old state or the engine's diff, so
+ * it cannot see a replacement happen. It checks what keeps one from happening: the node changes by
+ * migration, the clone block is ignored after birth, and nothing asks the engine to delete first.
+ * The replacement itself is caught by `pusdat plan` (infra/core/plan/replacement.ts).
+ */
+export const vmNoRecreate = (_ctx: ContextSource): ResourceValidationPolicy => ({
+  name: "vm-no-recreate",
+  description: "VM tidak pernah dibuat ulang oleh perubahan: migrate: true, ignoreChanges clone, tanpa deleteBeforeReplace.",
+  enforcementLevel: "mandatory",
+  remediationSteps: "Jangan mengubah opsi VM di program; penggantian VM menghapus disknya.",
+  validateResource: validateResourceOfType(VmLegacy, (v, args, report) => {
+    if (v.migrate !== true) report(`VM ${v.name ?? args.name} tanpa migrate: true (perubahan node akan membuat VM baru)`);
+    if (!args.opts.ignoreChanges.includes("clone")) report(`VM ${v.name ?? args.name} tanpa ignoreChanges clone (perubahan templat akan membuat VM baru)`);
+    if (args.opts.deleteBeforeReplace) report(`VM ${v.name ?? args.name} memakai deleteBeforeReplace`);
+  }),
+});
+
+export const vmPolicies = (ctx: ContextSource) => [vmCeiling(ctx), vmTemplateAllowed(ctx), vmProtected(ctx), vmTraceableTags(ctx), vmNoRecreate(ctx)];

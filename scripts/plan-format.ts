@@ -9,6 +9,7 @@ import type { Usage } from "../infra/core/plan/capacity";
 import type { ResourceChange } from "../infra/core/plan/diff";
 import { LABEL, UNIT } from "../infra/core/rules/capacity";
 import { type Plan, planFails } from "./plan";
+import { forbiddenReplacement } from "../infra/core/plan/diff";
 
 export type PlanFormat = "text" | "markdown" | "json";
 
@@ -31,6 +32,17 @@ const STEP_LABEL: Record<string, string> = {
 };
 const stepLabel = (id: string) => STEP_LABEL[id] ?? id;
 
+/**
+ * A replacement is its own loud line: what is destroyed, which fields force it, and whether pusdat
+ * refuses it (a VM's disks, an account's files, or anything still protected).
+ */
+function replaceLine(c: ResourceChange, file: string, md: boolean): string {
+  const verdict = forbiddenReplacement(c) ? "DITOLAK: data akan hilang atau sumber daya dilindungi" : "dibuat ulang (tanpa data)";
+  const name = md ? `\`${c.name}\`` : c.name;
+  const action = md ? "**GANTI (hapus lalu buat ulang)**" : "± GANTI (hapus lalu buat ulang)";
+  return `${action} ${typeLabel(c.type)} ${name} karena ${c.replaces!.join(", ")} berubah; ${verdict} — ${c.request === BACKUP_OWNER ? "cadangan" : c.request}${file ? ` (${file})` : ""}`;
+}
+
 function changeLine(c: ResourceChange, file: string, md: boolean): string {
   const marks = [c.protect ? "dilindungi" : "", c.unprotects ? "proteksi dilepas" : ""].filter(Boolean).join(", ");
   const fields = c.fields.length ? `: ${c.fields.join(", ")}` : "";
@@ -51,7 +63,10 @@ const sameUse = (a: Usage | undefined, b: Usage) => Object.keys(b.limit).every((
 
 function counts(p: Plan) {
   const n = (a: string) => p.changes.filter((c) => c.action === a).length;
-  return { create: n("create"), update: n("update"), delete: n("delete"), protected: p.changes.filter((c) => c.protect || c.unprotects).length };
+  return {
+    create: n("create"), update: n("update"), delete: n("delete"), protected: p.changes.filter((c) => c.protect || c.unprotects).length,
+    replace: p.changes.filter((c) => c.replaces).length,
+  };
 }
 
 interface Section {
@@ -68,9 +83,11 @@ function sections(p: Plan, md: boolean): Section[] {
     return out;
   }
   if (p.refused.length) out.push({ title: "Perubahan ditolak: tidak ada yang diterapkan", warn: true, lines: p.refused.map((r) => `${r.message} (${file(r.id)})`) });
+  const reps = p.changes.filter((c) => c.replaces);
   const dels = p.changes.filter((c) => c.action === "delete");
-  const prot = p.changes.filter((c) => c.action !== "delete" && (c.protect || c.unprotects));
-  const rest = p.changes.filter((c) => c.action !== "delete" && !c.protect && !c.unprotects);
+  const prot = p.changes.filter((c) => c.action !== "delete" && !c.replaces && (c.protect || c.unprotects));
+  const rest = p.changes.filter((c) => c.action !== "delete" && !c.replaces && !c.protect && !c.unprotects);
+  if (reps.length) out.push({ title: "AKAN DIGANTI (dihapus lalu dibuat ulang)", warn: true, lines: reps.map((c) => replaceLine(c, file(c.request), md)) });
   if (dels.length) out.push({ title: "AKAN DIHAPUS", warn: true, lines: dels.map((c) => changeLine(c, file(c.request), md)) });
   if (prot.length) out.push({ title: "Sumber daya dilindungi yang tersentuh", warn: true, lines: prot.map((c) => changeLine(c, file(c.request), md)) });
   if (rest.length) out.push({ title: "Perubahan lain", lines: rest.map((c) => changeLine(c, file(c.request), md)) });
@@ -98,7 +115,7 @@ function header(p: Plan): string[] {
   const verdict = planFails(p) ? "DITOLAK" : "LOLOS";
   return [
     `Rencana pusdat — stack ${p.stack}${p.base ? `, dibandingkan dengan ${p.base}` : ""}`,
-    `Hasil: ${verdict}. ${p.requests} permintaan; ${c.create} dibuat, ${c.update} diubah, ${c.delete} dihapus; ${c.protected} sumber daya dilindungi tersentuh.`,
+    `Hasil: ${verdict}. ${p.requests} permintaan; ${c.create} dibuat, ${c.update} diubah, ${c.delete} dihapus; ${c.protected} sumber daya dilindungi tersentuh.${c.replace ? ` ${c.replace} DIGANTI (hapus lalu buat ulang).` : ""}`,
     ...p.notes,
   ];
 }

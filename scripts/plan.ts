@@ -6,8 +6,8 @@
 import { type Finding, isBlocking } from "../infra/core/findings";
 import { type Usage, capacityReport } from "../infra/core/plan/capacity";
 import type { ManualStep } from "../infra/core/plan/desired";
-import { diffResources, requestOf, type ResourceChange } from "../infra/core/plan/diff";
-import { inventoryOf, transitionProblems } from "../infra/core/plan/inventory";
+import { diffResources, forbiddenReplacement, requestOf, type ResourceChange } from "../infra/core/plan/diff";
+import { type Inventory, inventoryOf, transitionProblems } from "../infra/core/plan/inventory";
 import { planProject } from "../infra/core/plan";
 import { type PlannedResource, plannedResources } from "../infra/core/plan/resources";
 import { type Project, readRequests } from "../infra/core/project";
@@ -59,9 +59,9 @@ function resolveBase(head: Project, base: string | undefined, notes: string[]): 
 }
 
 /** What the program would register for a project, computed without the Pulumi runtime (a test proves them equal). */
-function resources(project: Project): { resources: PlannedResource[]; manual: ManualStep[] } {
+function resources(project: Project, previous: Inventory = {}): { resources: PlannedResource[]; manual: ManualStep[] } {
   const { desired } = planProject(project);
-  return { resources: plannedResources(desired, project.site, project.stack), manual: desired.manual };
+  return { resources: plannedResources(desired, project.site, project.stack, previous), manual: desired.manual };
 }
 
 export async function makePlan(head: Project, base?: string): Promise<Plan> {
@@ -105,7 +105,8 @@ async function compare(head: Project, plan: Plan, base: Project | null): Promise
       notes.push(`Program tidak dapat dijalankan untuk base (${(e as Error).message.split("\n")[0]}); sumber daya dibandingkan dengan kosong.`);
     }
   }
-  const after = resources(head);
+  // The base's inventory stands for the last deployment (what the program reads from its stack outputs).
+  const after = resources(head, inventoryOf(baseRequests));
   plan.changes = diffResources(before.resources, after.resources);
   plan.manual = after.manual;
 
@@ -119,4 +120,5 @@ async function compare(head: Project, plan: Plan, base: Project | null): Promise
   });
 }
 
-export const planFails = (p: Plan) => p.findings.some(isBlocking) || p.refused.length > 0 || p.diagnostics.some((d) => d.enforcementLevel === "mandatory");
+export const planFails = (p: Plan) =>
+  p.findings.some(isBlocking) || p.refused.length > 0 || p.diagnostics.some((d) => d.enforcementLevel === "mandatory") || p.changes.some(forbiddenReplacement);

@@ -5,6 +5,8 @@ import { FakeWhm } from "../test/support/fake-whm";
 
 const BIN = path.resolve(__dirname, "whm.js");
 const PASSWORD = "Kata-Sandi-Uji-9f3b";
+/** create and update end with the password's fingerprint (infra/whm/account.ts); never the password. */
+const FP = "sidik-kata-sandi: 99ad72e90a6c1acb";
 let whm: FakeWhm;
 beforeEach(async () => {
   whm = new FakeWhm();
@@ -36,13 +38,21 @@ function runWhm(op: string, extra: Record<string, string> = {}): Promise<{ code:
 }
 
 test("create, a plan change, decommission and delete, each through the process", async () => {
-  expect(await runWhm("create")).toEqual({ code: 0, out: "akun disdikweb dibuat untuk disdik.contohkab.go.id dengan paket sedang\n", err: "" });
-  expect(await runWhm("update", { PUSDAT_PLAN: "besar" })).toEqual({ code: 0, out: "akun disdikweb: paket sedang → besar\n", err: "" });
-  expect(await runWhm("update", { PUSDAT_PLAN: "besar", PUSDAT_SUSPENDED: "true", PUSDAT_SUSPEND_REASON: "pusdat: dihentikan" })).toEqual({ code: 0, out: "akun disdikweb: disuspend\n", err: "" });
+  expect(await runWhm("create")).toEqual({ code: 0, out: `akun disdikweb dibuat untuk disdik.contohkab.go.id dengan paket sedang\n${FP}\n`, err: "" });
+  expect(await runWhm("update", { PUSDAT_PLAN: "besar" })).toEqual({ code: 0, out: `akun disdikweb: paket sedang → besar\n${FP}\n`, err: "" });
+  expect(await runWhm("update", { PUSDAT_PLAN: "besar", PUSDAT_SUSPENDED: "true", PUSDAT_SUSPEND_REASON: "pusdat: dihentikan" })).toEqual({ code: 0, out: `akun disdikweb: disuspend\n${FP}\n`, err: "" });
   expect(await runWhm("delete")).toEqual({ code: 0, out: "akun disdikweb disuspend; berkas dan basis data tetap tersimpan (tidak ada removeacct)\n", err: "" });
   expect(whm.calls.map((c) => c.fn)).toEqual(["verify_new_username", "createacct", "accountsummary", "changepackage", "accountsummary", "suspendacct", "accountsummary"]);
   expect(whm.calls.some((c) => c.fn === "removeacct")).toBe(false);
 }, 60_000); // four node processes, each compiling the script: slow on a loaded machine
+
+test("a rotation through the process: the previous stdout in PULUMI_COMMAND_STDOUT, passwd with the new password", async () => {
+  const created = await runWhm("create");
+  const r = await runWhm("update", { PUSDAT_PASSWORD: "Kata-Sandi-Baru-77aa", PUSDAT_PASSWORD_ROTATION: "1", PULUMI_COMMAND_STDOUT: created.out });
+  expect(r).toEqual({ code: 0, out: "akun disdikweb: kata sandi diganti\nsidik-kata-sandi: 0655ddf72be25070\n", err: "" });
+  expect(whm.accounts.get("disdikweb")!.password).toBe("Kata-Sandi-Baru-77aa");
+  expect(created.out + r.out).not.toContain("Kata-Sandi");
+}, 60_000);
 
 test("a WHM refusal: exit 1, the reason in Bahasa Indonesia, the password nowhere in the output", async () => {
   whm.faults.set("createacct", "reject");

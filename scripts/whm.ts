@@ -4,7 +4,7 @@
  * WHM_HOST / WHM_API_TOKEN, so neither a request value nor a secret is ever part of the command.
  */
 import { WhmClient, WhmError } from "../infra/whm/client";
-import { createAccount, deleteAccount, readAccountEnv, updateAccount } from "../infra/whm/account";
+import { createAccount, deleteAccount, fingerprintLine, readAccountEnv, updateAccount } from "../infra/whm/account";
 
 const OPS = { create: createAccount, update: updateAccount, delete: deleteAccount } as const;
 
@@ -17,7 +17,9 @@ export async function whmMain(argv: string[], env: NodeJS.ProcessEnv): Promise<{
   try {
     const account = readAccountEnv(env);
     const said = await OPS[op](new WhmClient({ host, token }), account);
-    return { code: 0, out: `${said}\n`, err: "" };
+    // create and update end with the password's fingerprint, for the next update to compare (account.ts).
+    const fp = op === "delete" ? "" : fingerprintLine(account);
+    return { code: 0, out: `${said}\n${fp ? `${fp}\n` : ""}`, err: "" };
   } catch (e) {
     const msg = e instanceof WhmError ? e.message : `kesalahan tak terduga: ${(e as Error).message}`;
     return { code: 1, out: "", err: `whm ${op}: ${msg}\n` };

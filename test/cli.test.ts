@@ -93,6 +93,9 @@ test("help is in Bahasa Indonesia, exit 0", async () => {
     "                            permintaan, kapasitas dan batas",
     "  plan [opsi]               rencana: sumber daya yang akan dibuat, diubah atau",
     "                            dihapus, kebijakan, kapasitas dan langkah manual",
+    "  doctor [opsi]             periksa izin token Proxmox dan Cloudflare di",
+    "                            lingkungan terhadap apa yang akan dibangun (hanya",
+    "                            membaca)",
     "  verify [opsi] [id]        tes akses setelah pulumi up: DNS, HTTPS/TLS, akun",
     "                            WHM dan login cPanel, VM Proxmox dan port",
     "  docs [opsi] [id]          buat dokumen PDF (Berita Acara, Nota Dinas Balasan,",
@@ -116,7 +119,7 @@ describe("pusdat: usage errors exit 2", () => {
     [["validate", "--requests", "tidak/ada"], "folder permintaan tidak ditemukan: tidak/ada\n"],
     [["validate", "--stack", "../etc"], "nama stack tidak sah: \"../etc\"; yang diizinkan: huruf, angka, '.', '_', '-'\n"],
     [["validate", "--stack", "produksi"], "Pulumi.produksi.yaml:1:1: berkas tidak ditemukan: Pulumi.produksi.yaml [konfigurasi]\nKonfigurasi tidak sah (1 masalah); perbaiki dulu sebelum memeriksa permintaan.\n"],
-    [["hapus"], "pusdat: perintah tidak dikenal 'hapus'; perintah yang ada: new, resize, decommission, validate, plan, verify, docs, arsip, audit, evaluate\n"],
+    [["hapus"], "pusdat: perintah tidak dikenal 'hapus'; perintah yang ada: new, resize, decommission, validate, plan, doctor, verify, docs, arsip, audit, evaluate\n"],
   ])("%j", async (args, err) => {
     const r = await run(...args);
     expect(r.err).toBe(err);
@@ -203,7 +206,7 @@ describe("pusdat as a process", () => {
     const out = execFileSync("npm", ["start", "--silent"], { cwd: REPO, encoding: "utf8" });
     expect(out.split("\n").slice(0, 2)).toEqual([
       "Rencana pusdat — stack contoh, dibandingkan dengan kosong (semua permintaan dianggap baru)",
-      "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 5 sumber daya dilindungi tersentuh.",
+      "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 8 sumber daya dilindungi tersentuh.",
     ]);
   });
 });

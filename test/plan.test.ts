@@ -37,7 +37,7 @@ describe("a branch with a new subdomain, a decommission, a removal and a resize"
     expect(r.stdout).toBe(
       [
         `Rencana pusdat — stack contoh, dibandingkan dengan merge-base dengan main (${base})`,
-        "Hasil: LOLOS. 14 permintaan; 1 dibuat, 2 diubah, 2 dihapus; 2 sumber daya dilindungi tersentuh.",
+        "Hasil: LOLOS. 14 permintaan; 1 dibuat, 3 diubah, 2 dihapus; 3 sumber daya dilindungi tersentuh.",
         "",
         "⚠ AKAN DIHAPUS",
         "  - HAPUS VM Proxmox eoffice-lama-vm — eoffice-lama (requests/vm/eoffice-lama.yaml, berkas dihapus)",
@@ -45,13 +45,14 @@ describe("a branch with a new subdomain, a decommission, a removal and a resize"
         "",
         "⚠ Sumber daya dilindungi yang tersentuh",
         "  ~ ubah akun cPanel (WHM) kec-kota-account: environment (rahasia) [proteksi dilepas] — kec-kota (requests/hosting/kec-kota.yaml)",
+        "  ~ ubah kata sandi akun kec-kota-password [proteksi dilepas] — kec-kota (requests/hosting/kec-kota.yaml)",
         "  ~ ubah VM Proxmox sibapo-app-vm: cpu, disks [dilindungi] — sibapo-app (requests/vm/sibapo-app.yaml)",
         "",
         "Perubahan lain",
         "  + buat rekaman DNS portal-desa-dns — portal-desa (requests/subdomain/portal-desa.yaml)",
         "",
-        "Kebijakan (16 kebijakan CrossGuard)",
-        "  semua lolos: dns-zone-only, dns-no-wildcard, dns-public-address, dns-proxied-ttl, dns-reserved-label, dns-traceable, hosting-plan-allowed, hosting-plan-ceiling, hosting-no-removeacct, vm-ceiling, vm-template-allowed, vm-protected, vm-traceable-tags, node-capacity, opd-totals, unique-claims",
+        "Kebijakan (18 kebijakan CrossGuard)",
+        "  semua lolos: dns-zone-only, dns-no-wildcard, dns-public-address, dns-proxied-ttl, dns-reserved-label, dns-traceable, hosting-plan-allowed, hosting-plan-ceiling, hosting-no-removeacct, hosting-no-recreate, vm-ceiling, vm-template-allowed, vm-protected, vm-traceable-tags, vm-no-recreate, node-capacity, opd-totals, unique-claims",
         "",
         ...MANUAL,
         "",
@@ -74,7 +75,7 @@ describe("a branch with a new subdomain, a decommission, a removal and a resize"
     expect(r.stdout.split("\n").slice(0, 15)).toEqual([
       `### Rencana pusdat — stack contoh, dibandingkan dengan merge-base dengan main (${base})`,
       "",
-      "Hasil: LOLOS. 14 permintaan; 1 dibuat, 2 diubah, 2 dihapus; 2 sumber daya dilindungi tersentuh.  ",
+      "Hasil: LOLOS. 14 permintaan; 1 dibuat, 3 diubah, 2 dihapus; 3 sumber daya dilindungi tersentuh.  ",
       "",
       "> [!WARNING]",
       "> **AKAN DIHAPUS**",
@@ -86,7 +87,7 @@ describe("a branch with a new subdomain, a decommission, a removal and a resize"
       "> **Sumber daya dilindungi yang tersentuh**",
       ">",
       "> - **ubah** akun cPanel (WHM) `kec-kota-account`: environment (rahasia) [proteksi dilepas] — kec-kota (requests/hosting/kec-kota.yaml)",
-      "> - **ubah** VM Proxmox `sibapo-app-vm`: cpu, disks [dilindungi] — sibapo-app (requests/vm/sibapo-app.yaml)",
+      "> - **ubah** kata sandi akun `kec-kota-password` [proteksi dilepas] — kec-kota (requests/hosting/kec-kota.yaml)",
     ]);
     expect(r.status).toBe(0);
   });
@@ -94,7 +95,7 @@ describe("a branch with a new subdomain, a decommission, a removal and a resize"
   test("json never holds a secret", () => {
     const r = pusdat(repo.dir, "plan", "--format", "json");
     const plan = JSON.parse(r.stdout);
-    expect([plan.ok, plan.changes.length, plan.diagnostics]).toEqual([true, 5, []]);
+    expect([plan.ok, plan.changes.length, plan.diagnostics]).toEqual([true, 6, []]);
     expect(r.stdout).not.toMatch(/mock-password|PUSDAT_PASSWORD|4dabf18193072939515e22adb298388d/);
   });
 });
@@ -159,7 +160,7 @@ describe("plans that fail", () => {
     repo.git("commit", "-qam", "perbaiki");
     const r = pusdat(repo.dir, "plan", "--base", "main");
     expect(r.stdout.split("\n").slice(1, 4)).toEqual([
-      "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 5 sumber daya dilindungi tersentuh.",
+      "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 8 sumber daya dilindungi tersentuh.",
       "Permintaan di base memiliki 1 temuan; perbandingan memakai yang dapat dibaca.",
       "Program tidak dapat dijalankan untuk base (pusdat: 1 temuan; tidak ada yang diterapkan sampai semuanya diperbaiki:); sumber daya dibandingkan dengan kosong.",
     ]);
@@ -178,7 +179,7 @@ test("without git history everything is new, and the plan says so", () => {
   const r = pusdat(dir, "plan");
   expect(r.stdout.split("\n").slice(0, 3)).toEqual([
     "Rencana pusdat — stack contoh, dibandingkan dengan kosong (tanpa riwayat git)",
-    "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 5 sumber daya dilindungi tersentuh.",
+    "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 8 sumber daya dilindungi tersentuh.",
     "Tidak ada riwayat git atau cabang main: semua permintaan dianggap baru.",
   ]);
   expect(r.status).toBe(0);

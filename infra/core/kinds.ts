@@ -27,6 +27,10 @@ export interface InventoryFields {
   diskGb?: number;
   username?: string;
   domain?: string;
+  /** The template a VM was cloned from: a change is no longer applied (clone is ignored), so it is refused. */
+  os?: string;
+  /** Hosting: spec.passwordRotation as text, when set. */
+  passwordRotation?: string;
 }
 
 type Of<K extends Kind> = Extract<Request, { kind: K }>;
@@ -69,7 +73,11 @@ export const KIND_REGISTRY: { [K in Kind]: KindDef<K> } = {
     folder: "hosting",
     schema: HostingAccountRequest,
     usage: () => ({ amounts: { hostingAccounts: 1 }, countPath: ["spec", "username"] }),
-    inventory: (r) => ({ username: r.spec.username, domain: r.spec.domain.toLowerCase() }),
+    inventory: (r) => ({
+      username: r.spec.username,
+      domain: r.spec.domain.toLowerCase(),
+      ...(r.spec.passwordRotation !== undefined ? { passwordRotation: String(r.spec.passwordRotation) } : {}),
+    }),
     holdsData: () => true,
     credentials: (r) => ["WHM_HOST", "WHM_API_TOKEN", ...(isActive(r) ? ["CLOUDFLARE_API_TOKEN"] : [])],
     plan: (r, site, d) => void d.hosting.push(hostingPlan(r, site)),
@@ -78,7 +86,7 @@ export const KIND_REGISTRY: { [K in Kind]: KindDef<K> } = {
     folder: "vm",
     schema: VirtualMachineRequest,
     usage: (r) => (isLocal(r) ? { node: r.spec.node, amounts: { cpu: r.spec.cpu, memoryGb: r.spec.memoryGb, diskGb: r.spec.diskGb }, countPath: ["spec", "cpu"] } : null),
-    inventory: (r) => (isLocal(r) ? { node: r.spec.node, vmid: r.spec.vmid, ip: r.spec.ip, diskGb: r.spec.diskGb } : {}),
+    inventory: (r) => (isLocal(r) ? { node: r.spec.node, vmid: r.spec.vmid, ip: r.spec.ip, diskGb: r.spec.diskGb, os: r.spec.os } : {}),
     // A PDN VM was never built here: only a local one (with a VMID) holds our disks.
     holdsData: (e) => e.vmid !== undefined,
     credentials: (r) => (isLocal(r) ? ["PROXMOX_VE_API_TOKEN"] : []),

@@ -51,7 +51,12 @@ export const WHM_ENV = {
   password: "PUSDAT_PASSWORD",
   suspended: "PUSDAT_SUSPENDED",
   suspendReason: "PUSDAT_SUSPEND_REASON",
+  /** spec.passwordRotation; set only once a rotation was requested. */
+  passwordRotation: "PUSDAT_PASSWORD_ROTATION",
 } as const;
+
+/** What @pulumi/command puts in the environment of update/delete: the previous run's stdout. */
+export const COMMAND_PREVIOUS_STDOUT = "PULUMI_COMMAND_STDOUT";
 
 /** The fixed command text @pulumi/command runs; the policy pack checks the program uses exactly these. */
 export const WHM_COMMANDS = { create: "node scripts/whm.js create", update: "node scripts/whm.js update", delete: "node scripts/whm.js delete" } as const;

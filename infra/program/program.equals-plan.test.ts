@@ -18,11 +18,25 @@ test.each([
   ["the samples", {}, {}, undefined],
   ["decommissions, a removal and a resize", { "hosting/disdik-web": { metadata: decommission }, "subdomain/jdih": null, "vm/sibapo-app": { spec: { cpu: 4, diskGb: 60 } } }, {}, undefined],
   ["a new subdomain, and the zone looked up by name", {}, { "subdomain/baru": { ...sample("subdomain/ppid"), metadata: { ...(sample("subdomain/ppid").metadata as object), id: "baru" }, spec: { name: "baru", target: { ip: "203.0.113.99" } } } }, "no-zone-id"],
+  ["a zone without record tags, and a password rotation", { "hosting/disdik-web": { spec: { passwordRotation: 2 } } }, {}, "no-tags"],
 ] as const)("%s: the program registers exactly the planned resources", async (_name, patches, extra, variant) => {
-  const root = testProject({ patches, extra, stackEdit: variant === "no-zone-id" ? (s) => s.replace(/^  pusdat:cloudflareZoneId: .*\n/m, "") : undefined });
+  const edits: Record<string, (s: string) => string> = {
+    "no-zone-id": (s) => s.replace(/^  pusdat:cloudflareZoneId: .*\n/m, ""),
+    "no-tags": (s) => s.replace("pusdat:cloudflareTags: true", "pusdat:cloudflareTags: false"),
+  };
+  const root = testProject({ patches, extra, stackEdit: variant ? edits[variant] : undefined });
   const project = openProject({ root });
-  const planned = plannedResources(planProject(project).desired, project.ok ? project.site : (undefined as never), "contoh");
-  const sim = await simulate({ stack: "contoh", project, env: ENV, previous: {} });
+  const opened = planProject(project);
+  // With a rotation, the last deployment had the previous counter: this deployment unprotects the password.
+  const previous = variant === "no-tags" ? { ...opened.inventory, "disdik-web": { ...opened.inventory["disdik-web"]!, passwordRotation: "1" } } : {};
+  const planned = plannedResources(opened.desired, opened.project.site, "contoh", previous);
+  const sim = await simulate({ stack: "contoh", project, env: ENV, previous });
   expect(byUrn(sim.resources)).toEqual(byUrn(planned));
   expect(planned.length).toBeGreaterThan(10);
+  const dns = sim.resources.filter((r) => r.type === "cloudflare:index/dnsRecord:DnsRecord");
+  expect(dns.filter((r) => "tags" in r.inputs).length).toBe(variant === "no-tags" ? 0 : dns.length);
+  if (variant === "no-tags") {
+    const pw = sim.resources.find((r) => r.name === "disdik-web-password")!;
+    expect([pw.inputs.keepers, pw.protect]).toEqual([{ rotation: "2" }, false]);
+  }
 });

@@ -124,14 +124,15 @@ describe("the sample requests", () => {
   test("VirtualMachine → VmLegacy cloned from the template, cloud-init with the pool address and SSH keys only", () => {
     expect(byName(sim.resources, "proxmoxve:index/vmLegacy:VmLegacy", "sibapo-app-vm").inputs).toEqual({
       nodeName: "pve1",
+      migrate: true,
       vmId: 210,
       name: "sibapo-app",
       description: "pusdat: sibapo-app\nOPD: Dinas Perdagangan\nNota Dinas: 000.8.3.3/124/DISDAG/2026 (2026-10-05)\nKegunaan: Server aplikasi informasi harga bahan pokok (SIBAPO)\nPort: 22, 443",
       tags: ["nd-000.8.3.3-124-disdag-2026", "opd-dinas-perdagangan", "pusdat", "req-sibapo-app"],
-      clone: { vmId: 9000, nodeName: "pve1", full: true },
+      clone: { vmId: 9000, nodeName: "pve1", datastoreId: "local-lvm", full: true },
       cpu: { cores: 2, type: "x86-64-v2-AES" },
       memory: { dedicated: 4096 },
-      disks: [{ interface: "scsi0", datastoreId: "local-lvm", size: 40 }],
+      disks: [{ interface: "scsi0", datastoreId: "local-lvm", size: 40, discard: "on", ssd: true, iothread: true }],
       networkDevices: [{ bridge: "vmbr0", model: "virtio" }],
       agent: { enabled: true },
       initialization: {
@@ -143,6 +144,7 @@ describe("the sample requests", () => {
       started: true,
       protection: true,
     });
+    expect(byName(sim.resources, "proxmoxve:index/vmLegacy:VmLegacy", "sibapo-app-vm").ignoreChanges).toEqual(["clone"]);
   });
 
   test("one backup job per node, covering its VMs; a decommissioned VM with a final backup is left out", () => {
@@ -153,9 +155,9 @@ describe("the sample requests", () => {
     expect(byName(sim.resources, "proxmoxve:backup/job:Job", "backup-pve2").inputs.vmids).toEqual(["211"]);
   });
 
-  test("protect is set on active accounts and VMs, and only there", () => {
+  test("protect is set on active accounts (and their passwords) and VMs, and only there", () => {
     expect(sim.resources.filter((r) => r.protect).map((r) => r.name).sort()).toEqual(
-      ["dinkes-web-account", "disdik-web-account", "kec-kota-account", "sibapo-app-vm", "simpeg-db-vm"],
+      ["dinkes-web-account", "dinkes-web-password", "disdik-web-account", "disdik-web-password", "kec-kota-account", "kec-kota-password", "sibapo-app-vm", "simpeg-db-vm"],
     );
   });
 
@@ -244,9 +246,9 @@ describe("fail closed", () => {
     await expect(run(REPO, { env: { WHM_HOST: "h" } })).rejects.toThrow(
       [
         "pusdat: kredensial tidak ada di lingkungan:",
-        "  CLOUDFLARE_API_TOKEN: token API Cloudflare dengan izin Zone:DNS:Edit (dan Zone:Read bila Zone ID tidak diisi)",
-        "  WHM_API_TOKEN: token API WHM untuk root dengan ACL pembuatan, perubahan paket dan suspend akun",
-        "  PROXMOX_VE_API_TOKEN: token API Proxmox user@realm!tokenid=uuid dengan hak VM.Allocate, VM.Clone, VM.Config.*, Datastore.AllocateSpace, VM.Backup",
+        "  CLOUDFLARE_API_TOKEN: token API Cloudflare dengan izin Zone:DNS:Edit dan Zone:DNS:Read pada zona stack (ditambah Zone:Zone:Read bila Zone ID tidak diisi)",
+        "  WHM_API_TOKEN: token API WHM untuk root dengan ACL pembuatan akun, perubahan paket, ganti kata sandi (passwd) dan suspend akun",
+        "  PROXMOX_VE_API_TOKEN: token API Proxmox user@realm!tokenid=uuid dengan hak VM.Allocate, VM.Clone, VM.Config.*, VM.PowerMgmt, VM.Audit, VM.Migrate, VM.Monitor, Datastore.AllocateSpace, Datastore.Audit, SDN.Use, Sys.Audit dan Sys.Modify (job cadangan); rinciannya di README",
       ].join("\n"),
     );
   });

@@ -11,6 +11,8 @@ import { VirtualMachine } from "./components/vm";
 import { NodeBackup } from "./components/backup";
 import type { ConfigProblems, Project } from "../core/project";
 import type { Desired } from "../core/plan/desired";
+import type { SiteConfig } from "../core/config/site";
+import { passwordProtected } from "../core/plan/resources";
 import { Blocked, planProject } from "../core/plan";
 import { type Inventory, transitionProblems } from "../core/plan/inventory";
 import { createProviders, missingCredentials } from "./providers";
@@ -56,13 +58,17 @@ export async function runProgram(project: Project | ConfigProblems, opts: Progra
 
   const providers = createProviders(site, env);
   const zoneId = site.cloudflareZoneId ?? cloudflare.getZoneOutput({ filter: { name: site.zone } }, { provider: providers[0] }).zoneId;
-  return build(desired, zoneId, site.proxmox.guestAgent, inventory, { providers });
+  return build(desired, zoneId, site, inventory, previous, { providers });
 }
 
-function build(d: Desired, zoneId: pulumi.Input<string>, guestAgent: boolean, inventory: Inventory, opts: pulumi.ComponentResourceOptions) {
+function build(d: Desired, zoneId: pulumi.Input<string>, site: SiteConfig, inventory: Inventory, previous: Inventory, opts: pulumi.ComponentResourceOptions) {
   const passwords: Record<string, pulumi.Output<string>> = {};
-  for (const s of d.subdomains) new Subdomain(s.id, { plan: s, zoneId }, opts);
-  for (const h of d.hosting) passwords[h.id] = new HostingAccount(h.id, { plan: h, zoneId }, opts).password;
+  const guestAgent = site.proxmox.guestAgent;
+  const cloudflareTags = site.cloudflareTags;
+  for (const s of d.subdomains) new Subdomain(s.id, { plan: s, zoneId, cloudflareTags }, opts);
+  for (const h of d.hosting) {
+    passwords[h.id] = new HostingAccount(h.id, { plan: h, zoneId, cloudflareTags, protectPassword: passwordProtected(h, previous) }, opts).password;
+  }
   for (const v of d.vms) new VirtualMachine(v.id, { plan: v, guestAgent }, opts);
   for (const b of d.backups) new NodeBackup(b.name, { plan: b }, opts);
   return {

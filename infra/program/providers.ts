@@ -11,10 +11,10 @@ import { credentialsOf } from "../core/kinds";
 import type { LoadedRequest } from "../core/load/requests";
 
 const NEEDS: Record<string, string> = {
-  CLOUDFLARE_API_TOKEN: "token API Cloudflare dengan izin Zone:DNS:Edit (dan Zone:Read bila Zone ID tidak diisi)",
+  CLOUDFLARE_API_TOKEN: "token API Cloudflare dengan izin Zone:DNS:Edit dan Zone:DNS:Read pada zona stack (ditambah Zone:Zone:Read bila Zone ID tidak diisi)",
   WHM_HOST: "nama host server WHM (mis. hosting.contohkab.go.id)",
-  WHM_API_TOKEN: "token API WHM untuk root dengan ACL pembuatan, perubahan paket dan suspend akun",
-  PROXMOX_VE_API_TOKEN: "token API Proxmox user@realm!tokenid=uuid dengan hak VM.Allocate, VM.Clone, VM.Config.*, Datastore.AllocateSpace, VM.Backup",
+  WHM_API_TOKEN: "token API WHM untuk root dengan ACL pembuatan akun, perubahan paket, ganti kata sandi (passwd) dan suspend akun",
+  PROXMOX_VE_API_TOKEN: "token API Proxmox user@realm!tokenid=uuid dengan hak VM.Allocate, VM.Clone, VM.Config.*, VM.PowerMgmt, VM.Audit, VM.Migrate, VM.Monitor, Datastore.AllocateSpace, Datastore.Audit, SDN.Use, Sys.Audit dan Sys.Modify (job cadangan); rinciannya di README",
 };
 
 /** Which credentials the requests' resources need (kinds.ts) and the environment lacks, each with what it must be. */

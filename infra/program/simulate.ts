@@ -75,6 +75,7 @@ export async function simulate(opts: SimulateOptions): Promise<Simulation> {
       custom: req.getCustom(),
       inputs: pulumi.runtime.deserializeProperties(req.getObject() as Parameters<typeof pulumi.runtime.deserializeProperties>[0], true),
       protect: req.getProtect() === true,
+      ignoreChanges: req.getIgnorechangesList(),
       provider: req.getProvider(),
       additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
       dependencies: req.getDependenciesList(),
@@ -104,6 +105,7 @@ interface RegisterRequest {
   getCustom(): boolean;
   getObject(): unknown;
   getProtect(): boolean | undefined;
+  getIgnorechangesList(): string[];
   getProvider(): string;
   getAdditionalsecretoutputsList(): string[];
   getDependenciesList(): string[];

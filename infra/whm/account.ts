@@ -13,11 +13,46 @@ export interface AccountEnv {
   password: string | undefined;
   suspended: boolean;
   suspendReason: string;
+  /** spec.passwordRotation ("" when never rotated). */
+  rotation?: string;
+  /** What the previous create/update printed (@pulumi/command's PULUMI_COMMAND_STDOUT). */
+  previousStdout?: string;
 }
 
 // The names live with the other naming conventions; the command and the component share them.
 export { WHM_COMMANDS, WHM_ENV as ENV } from "../core/naming";
-import { WHM_ENV as ENV } from "../core/naming";
+import { COMMAND_PREVIOUS_STDOUT, WHM_ENV as ENV } from "../core/naming";
+import { createHash } from "node:crypto";
+
+/**
+ * How update knows the password changed without ever seeing the old one: create and update print a
+ * fingerprint (a truncated SHA-256 of user and password) as their last line; @pulumi/command keeps
+ * stdout as a secret output and hands it to the next run in PULUMI_COMMAND_STDOUT. A different
+ * fingerprint means the RandomPassword was replaced (a requested rotation): WHM passwd follows.
+ * An account the OPD changed its own password on keeps it, because pusdat's password did not change.
+ */
+export const FINGERPRINT_PREFIX = "sidik-kata-sandi: ";
+
+export const passwordFingerprint = (username: string, password: string) =>
+  createHash("sha256").update(`pusdat-password\0${username}\0${password}`).digest("hex").slice(0, 16);
+
+export function previousFingerprint(stdout: string | undefined): string | undefined {
+  const line = (stdout ?? "").split("\n").find((l) => l.startsWith(FINGERPRINT_PREFIX));
+  return line?.slice(FINGERPRINT_PREFIX.length).trim() || undefined;
+}
+
+/**
+ * Pure: set the password when the previous run recorded another fingerprint; without a record (an
+ * account created before fingerprints), only when a rotation was requested.
+ */
+export function passwordChanged(a: AccountEnv): boolean {
+  if (!a.password) return false;
+  const before = previousFingerprint(a.previousStdout);
+  return before ? before !== passwordFingerprint(a.username, a.password) : !!a.rotation;
+}
+
+/** The line create and update end with, so the next update can compare. */
+export const fingerprintLine = (a: AccountEnv) => (a.password ? `${FINGERPRINT_PREFIX}${passwordFingerprint(a.username, a.password)}` : "");
 
 export function readAccountEnv(env: NodeJS.ProcessEnv): AccountEnv {
   const need = (k: string) => {
@@ -33,6 +68,8 @@ export function readAccountEnv(env: NodeJS.ProcessEnv): AccountEnv {
     password: env[ENV.password] || undefined,
     suspended: env[ENV.suspended] === "true",
     suspendReason: env[ENV.suspendReason] || "pusdat: dihentikan",
+    rotation: env[ENV.passwordRotation] ?? "",
+    previousStdout: env[COMMAND_PREVIOUS_STDOUT] ?? "",
   };
 }
 
@@ -52,6 +89,10 @@ export async function updateAccount(whm: WhmClient, a: AccountEnv): Promise<stri
   if (now.suspended && !a.suspended) {
     await whm.unsuspend(a.username);
     done.push("diaktifkan kembali");
+  }
+  if (passwordChanged(a)) {
+    await whm.passwd(a.username, a.password!);
+    done.push("kata sandi diganti");
   }
   if (now.plan !== a.plan) {
     await whm.changePackage(a.username, a.plan);

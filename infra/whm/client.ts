@@ -110,6 +110,16 @@ export class WhmClient {
     await this.call("createacct", { ...a, showpass: "n" });
   }
 
+  /** WHM API 1 `passwd` (user, password). The password is never part of an error this reports. */
+  async passwd(user: string, password: string): Promise<void> {
+    try {
+      await this.call("passwd", { user, password });
+    } catch (e) {
+      if (e instanceof WhmError) throw new WhmError(e.message.split(password).join("[rahasia]"), e.fn, e.retryable);
+      throw e;
+    }
+  }
+
   async changePackage(user: string, pkg: string): Promise<void> {
     await this.call("changepackage", { user, pkg });
   }

@@ -3,6 +3,7 @@ import { archive } from "./archive";
 import { audit } from "./audit";
 import { decommission } from "./decommission";
 import { docs } from "./docs";
+import { doctor } from "./doctor";
 import { evaluateCommand } from "./evaluate";
 import { newRequest } from "./new";
 import { plan } from "./plan";
@@ -11,4 +12,4 @@ import type { PusdatCommand } from "./types";
 import { validate } from "./validate";
 import { verify } from "./verify";
 
-export const COMMANDS: PusdatCommand[] = [newRequest, resize, decommission, validate, plan, verify, docs, archive, audit, evaluateCommand];
+export const COMMANDS: PusdatCommand[] = [newRequest, resize, decommission, validate, plan, doctor, verify, docs, archive, audit, evaluateCommand];

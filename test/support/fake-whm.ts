@@ -124,6 +124,11 @@ export class FakeWhm {
         return acct
           ? reply(1, "OK", { acct: [{ user: acct.user, domain: acct.domain, plan: acct.plan, suspended: acct.suspended ? 1 : 0, diskused: "120M", disklimit: "5120M" }] })
           : reply(0, `Account “${params.user}” does not exist.`);
+      case "passwd":
+        if (!acct) return reply(0, "Account does not exist.");
+        if ((params.password ?? "").length < 8) return reply(0, `The password “${params.password}” is too weak.`);
+        acct.password = params.password!;
+        return reply(1, "Password changed");
       case "changepackage":
         if (!acct) return reply(0, "Account does not exist.");
         acct.plan = params.pkg!;

@@ -34,6 +34,22 @@ export const DEFAULT_RESERVED_USERNAMES = [
 
 export const Plan = z.strictObject({ diskGb: PosInt, bandwidthGb: PosInt });
 
+/**
+ * What pusdat must know of a template so a clone neither fails nor loses what the template set: its
+ * disk size (a clone's disk can only grow from it), the datastore its clones go to, and the disk
+ * settings to keep (VmLegacy writes the whole disk block, so an unset flag would be switched off).
+ */
+export const Template = z.strictObject({
+  node: Name,
+  vmid: PosInt,
+  diskGb: PosInt.optional().meta({ description: "Ukuran disk templat (GB): disk VM tidak boleh lebih kecil" }),
+  datastore: Name.optional().meta({ description: "Datastore tujuan klon; bila kosong, pusdat:proxmox.datastore" }),
+  discard: z.enum(["on", "ignore"]).optional().meta({ description: "Opsi discard disk templat (TRIM)" }),
+  ssd: z.boolean().optional().meta({ description: "Emulasi SSD pada disk templat" }),
+  cache: z.enum(["none", "directsync", "writethrough", "writeback", "unsafe"]).optional().meta({ description: "Mode cache disk templat" }),
+  iothread: z.boolean().optional().meta({ description: "IO thread pada disk templat" }),
+});
+
 export const IpPool = z
   .strictObject({
     name: Name,
@@ -110,6 +126,10 @@ export const SiteConfig = z.strictObject({
     .regex(/^[0-9a-f]{32}$/, { error: "32 digit heksadesimal (Zone ID Cloudflare)" })
     .optional()
     .meta({ description: "Bila kosong, zona dicari berdasarkan nama" }),
+  cloudflareTags: z
+    .boolean({ error: "true atau false" })
+    .default(false)
+    .meta({ description: "Zona mendukung tag rekaman DNS (paket berbayar Cloudflare); bila false, hanya komentar yang dipakai" }),
   publicRanges: z.array(Cidr).min(1, { error: "minimal satu rentang IP publik" }),
   reservedLabels: z.array(z.string()).default(DEFAULT_RESERVED_LABELS),
   hosting: z.strictObject({
@@ -129,7 +149,7 @@ export const SiteConfig = z.strictObject({
       .record(Name, z.strictObject({ cores: PosInt, memoryGb: PosInt, diskGb: PosInt }))
       .refine((r) => Object.keys(r).length > 0, { error: "minimal satu node" }),
     overcommit: z.strictObject({ cpu: Factor, memory: Factor, disk: Factor }),
-    templates: z.record(Name, z.strictObject({ node: Name, vmid: PosInt })),
+    templates: z.record(Name, Template),
     vmidRange: z
       .strictObject({ min: PosInt, max: PosInt })
       .refine((r) => r.min <= r.max, { error: "min ≤ max" }),
@@ -157,3 +177,4 @@ export type Organisation = z.infer<typeof Organisation>;
 export type Approver = z.infer<typeof Approver>;
 export type Calendar = z.infer<typeof Calendar>;
 export type IpPool = z.infer<typeof IpPool>;
+export type Template = z.infer<typeof Template>;

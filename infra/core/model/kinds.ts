@@ -41,6 +41,11 @@ export const HostingSpec = z.strictObject({
     .email({ error: "alamat email yang sah" })
     .optional()
     .meta({ description: "Bawaan: metadata.contact.email" }),
+  passwordRotation: z
+    .int({ error: "bilangan bulat ≥ 1" })
+    .min(1, { error: "bilangan bulat ≥ 1" })
+    .optional()
+    .meta({ description: "Penghitung rotasi kata sandi: naikkan satu untuk membuat kata sandi baru (WHM passwd)" }),
 });
 
 const SSH_KEY =

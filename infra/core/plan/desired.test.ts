@@ -29,7 +29,7 @@ describe("HostingAccount", () => {
     expect(plan(req("hosting/disdik-web")).hosting).toEqual([
       {
         id: "disdik-web", status: "active", username: "disdikweb", domain: "disdik.contohkab.go.id", plan: "sedang",
-        contactEmail: "siti.rahmawati@contohkab.go.id", suspended: false, suspendReason: "", ftpHost: "hosting.contohkab.go.id", protect: true,
+        contactEmail: "siti.rahmawati@contohkab.go.id", suspended: false, suspendReason: "", ftpHost: "hosting.contohkab.go.id", protect: true, passwordRotation: "",
         record: {
           name: "disdik-web-dns", fullName: "disdik.contohkab.go.id", type: "A", content: "203.0.113.5", proxied: true, ttl: 1,
           comment: "pusdat disdik-web | Dinas Pendidikan | ND 400.3/210/DISDIK/2026",

@@ -6,7 +6,7 @@
  * Resource names derive from the request id alone and never change: renaming one would make Pulumi
  * replace (delete and recreate) what it names.
  */
-import type { SiteConfig } from "../config/site";
+import type { SiteConfig, Template } from "../config/site";
 import type { LoadedRequest } from "../load/requests";
 import type { ApiAccess, HostingAccount, Request, Subdomain, VirtualMachine } from "../model/kinds";
 import { fullName } from "../rules/dns";
@@ -47,6 +47,8 @@ export interface HostingPlan {
   suspendReason: string;
   ftpHost: string;
   protect: boolean;
+  /** spec.passwordRotation as text, "" when never rotated (no keepers: existing passwords stay). */
+  passwordRotation: string;
   record: DnsRecordPlan | null;
 }
 
@@ -62,8 +64,11 @@ export interface VmPlan {
   cpuType: string;
   memoryMb: number;
   diskGb: number;
+  /** Where the clone and its disks live: the template's datastore, else the site's. */
   datastore: string;
   template: { node: string; vmid: number };
+  /** The template's disk settings, written back so the provider does not switch them off. */
+  disk: DiskSettings;
   bridge: string;
   ipCidr: string;
   ip: string;
@@ -75,6 +80,13 @@ export interface VmPlan {
   onBoot: boolean;
   protection: boolean;
   protect: boolean;
+}
+
+export interface DiskSettings {
+  discard?: "on" | "ignore";
+  ssd?: boolean;
+  cache?: "none" | "directsync" | "writethrough" | "writeback" | "unsafe";
+  iothread?: boolean;
 }
 
 export interface BackupJobPlan {
@@ -145,6 +157,7 @@ export function hostingPlan(r: HostingAccount, site: SiteConfig): HostingPlan {
     suspendReason: nd ? `pusdat: dihentikan, Nota Dinas ${nd.number} (${nd.date})` : "",
     ftpHost: site.hosting.ftpHost,
     protect: active,
+    passwordRotation: r.spec.passwordRotation === undefined ? "" : String(r.spec.passwordRotation),
     // The account's own site: proxied like any web front, always automatic TTL.
     record: active
       ? { name: childName(r.metadata.id, ROLE.dns), fullName: full, type: "A", content: site.hosting.server, proxied: true, ttl: AUTO_TTL, comment: dnsComment(r), tags: dnsTags(r) }
@@ -152,12 +165,16 @@ export function hostingPlan(r: HostingAccount, site: SiteConfig): HostingPlan {
   };
 }
 
+const diskSettings = (t: Template): DiskSettings =>
+  Object.fromEntries((["discard", "ssd", "cache", "iothread"] as const).filter((k) => t[k] !== undefined).map((k) => [k, t[k]]));
+
 export function vmPlan(r: VirtualMachine, site: SiteConfig): VmPlan {
   const s = r.spec;
   const pool = poolOf(s.ip!, site.proxmox.ipPools);
   if ("problem" in pool) throw new Error(`planner called on an invalid request: ${pool.problem}`);
   const prefix = pool.pool.cidr.split("/")[1];
   const active = r.metadata.status === "active";
+  const template = site.proxmox.templates[s.os]!;
   return {
     id: r.metadata.id,
     name: childName(r.metadata.id, ROLE.vm),
@@ -176,8 +193,9 @@ export function vmPlan(r: VirtualMachine, site: SiteConfig): VmPlan {
     cpuType: site.proxmox.cpuType,
     memoryMb: s.memoryGb * 1024,
     diskGb: s.diskGb,
-    datastore: site.proxmox.datastore,
-    template: site.proxmox.templates[s.os]!,
+    datastore: template.datastore ?? site.proxmox.datastore,
+    template: { node: template.node, vmid: template.vmid },
+    disk: diskSettings(template),
     bridge: pool.pool.bridge,
     ipCidr: `${s.ip}/${prefix}`,
     ip: s.ip!,

@@ -4,6 +4,7 @@
  */
 import { BACKUP_OWNER, TYPE } from "../naming";
 import { isSecretValue, type PlannedResource } from "./resources";
+import { HOLDS_DATA, replacedFields } from "./replacement";
 
 export type Action = "create" | "update" | "delete";
 
@@ -20,6 +21,8 @@ export interface ResourceChange {
   unprotects: boolean;
   /** Top-level inputs that differ; a secret shows as changed without its value. */
   fields: string[];
+  /** Present only when the provider would replace (delete and recreate) it: the fields that force it. */
+  replaces?: string[];
 }
 
 const componentOf = (r: PlannedResource) => r.parent.split("::").pop() ?? "";
@@ -49,14 +52,25 @@ export function diffResources(base: PlannedResource[], head: PlannedResource[]):
   for (const r of managed(head)) {
     const b = before.get(r.urn);
     before.delete(r.urn);
-    const fields = b ? changedFields(b.inputs, r.inputs) : [];
+    // What the engine ignores (ignoreChanges) is not a change it makes.
+    const fields = b ? changedFields(b.inputs, r.inputs).filter((f) => !r.ignoreChanges.includes(f.replace(/ \(rahasia\)$/, ""))) : [];
     if (b && fields.length === 0 && b.protect === r.protect) continue;
-    out.push({ action: b ? "update" : "create", request: requestOf(r), type: r.type, name: r.name, urn: r.urn, protect: r.protect, unprotects: !!b?.protect && !r.protect, fields });
+    const replaces = b ? replacedFields(b, r) : [];
+    out.push({
+      action: b ? "update" : "create", request: requestOf(r), type: r.type, name: r.name, urn: r.urn, protect: r.protect, unprotects: !!b?.protect && !r.protect, fields,
+      ...(replaces.length ? { replaces } : {}),
+    });
   }
   for (const b of before.values()) {
     out.push({ action: "delete", request: requestOf(b), type: b.type, name: b.name, urn: b.urn, protect: b.protect, unprotects: false, fields: [] });
   }
   // Destroys first, then what touches protected resources, then the rest; stable within each.
-  const rank = (c: ResourceChange) => (c.action === "delete" ? 0 : c.protect || c.unprotects ? 1 : 2);
+  const rank = (c: ResourceChange) => (c.action === "delete" || c.replaces ? 0 : c.protect || c.unprotects ? 1 : 2);
   return out.sort((x, y) => rank(x) - rank(y) || (x.request < y.request ? -1 : x.request > y.request ? 1 : x.name < y.name ? -1 : 1));
 }
+
+/**
+ * A replacement the engine must not carry out: it destroys a VM's disks or an account's files, or
+ * it hits a resource that stays protected (the engine would refuse it halfway through an update).
+ */
+export const forbiddenReplacement = (c: ResourceChange): boolean => !!c.replaces && (HOLDS_DATA.has(c.type) || c.protect);

@@ -6,15 +6,16 @@ test("inventoryOf: what each kind remembers, by id", () => {
   const c = ctx([req("vm/sibapo-app"), req("vm/sipd-bappeda"), req("vm/eoffice-lama"), req("hosting/disdik-web"), req("subdomain/sibapo"), req("api/simpeg-nik")]);
   expect(inventoryOf(c.requests)).toEqual({
     sibapo: { kind: "Subdomain", status: "active" },
-    "sibapo-app": { kind: "VirtualMachine", status: "active", node: "pve1", vmid: 210, ip: "10.20.30.15", diskGb: 40 },
+    "sibapo-app": { kind: "VirtualMachine", status: "active", node: "pve1", vmid: 210, ip: "10.20.30.15", diskGb: 40, os: "ubuntu-24.04" },
     "disdik-web": { kind: "HostingAccount", status: "active", username: "disdikweb", domain: "disdik" },
     "simpeg-nik": { kind: "ApiAccess", status: "active" },
     "sipd-bappeda": { kind: "VirtualMachine", status: "active" },
-    "eoffice-lama": { kind: "VirtualMachine", status: "decommissioned", finalBackup: "vzdump-qemu-205-2026_09_01-02_00_00.vma.zst", node: "pve1", vmid: 205, ip: "10.20.30.12", diskGb: 100 },
+    "eoffice-lama": { kind: "VirtualMachine", status: "decommissioned", finalBackup: "vzdump-qemu-205-2026_09_01-02_00_00.vma.zst", node: "pve1", vmid: 205, ip: "10.20.30.12", diskGb: 100, os: "rocky-9" },
   });
 });
 
 const vm = (over: object = {}) => ({ kind: "VirtualMachine" as const, status: "active" as const, node: "pve1", vmid: 210, ip: "10.20.30.15", diskGb: 40, ...over });
+const acct = (over: object = {}) => ({ kind: "HostingAccount" as const, status: "active" as const, username: "u", domain: "d", ...over });
 const KEEP = "permintaan x (VirtualMachine) dihapus tanpa cadangan terakhir; isi metadata.decommission.finalBackup dan terapkan dulu, baru hapus berkasnya";
 
 test.each<[string, Inventory, Inventory, string[]]>([
@@ -36,6 +37,18 @@ test.each<[string, Inventory, Inventory, string[]]>([
   ]],
   ["a disk grows", { x: vm() }, { x: vm({ diskGb: 60 }) }, []],
   ["a disk shrinks", { x: vm() }, { x: vm({ diskGb: 30 }) }, ["disk x menyusut dari 40 GB menjadi 30 GB; disk hanya boleh bertambah"]],
+  ["an existing VM's template changed", { x: vm({ os: "ubuntu-24.04" }) }, { x: vm({ os: "debian-12" }) }, [
+    "os x berubah dari ubuntu-24.04 menjadi debian-12; VM yang sudah ada tidak diklon ulang (mengganti templat berarti VM baru dan datanya hilang): ajukan VM baru dengan id lain, pindahkan data, lalu hentikan yang lama",
+  ]],
+  ["a deployment from before os was remembered", { x: vm() }, { x: vm({ os: "debian-12" }) }, []],
+  ["a password rotation requested", { x: acct() }, { x: acct({ passwordRotation: "1" }) }, []],
+  ["a second rotation", { x: acct({ passwordRotation: "1" }) }, { x: acct({ passwordRotation: "2" }) }, []],
+  ["a rotation counter lowered", { x: acct({ passwordRotation: "2" }) }, { x: acct({ passwordRotation: "1" }) }, [
+    "passwordRotation x turun dari 2 menjadi 1; penghitung rotasi hanya boleh naik (menurunkannya membuat kata sandi baru tanpa permintaan rotasi)",
+  ]],
+  ["a rotation counter removed", { x: acct({ passwordRotation: "2" }) }, { x: acct() }, [
+    "passwordRotation x turun dari 2 menjadi (kosong); penghitung rotasi hanya boleh naik (menurunkannya membuat kata sandi baru tanpa permintaan rotasi)",
+  ]],
 ])("%s", (_name, prev, next, expected) => {
   expect(transitionProblems(prev, next).map((p) => p.message)).toEqual(expected);
 });

@@ -49,6 +49,15 @@ export function transitionProblems(prev: Inventory, next: Inventory): { id: stri
     if (p.diskGb !== undefined && n.diskGb !== undefined && n.diskGb < p.diskGb) {
       out.push({ id, message: `disk ${id} menyusut dari ${p.diskGb} GB menjadi ${n.diskGb} GB; disk hanya boleh bertambah` });
     }
+    // The clone source only mattered at birth (ignoreChanges: clone): a new os would silently not apply.
+    if (p.os !== undefined && n.os !== undefined && n.os !== p.os) {
+      out.push({ id, message: `os ${id} berubah dari ${p.os} menjadi ${n.os}; VM yang sudah ada tidak diklon ulang (mengganti templat berarti VM baru dan datanya hilang): ajukan VM baru dengan id lain, pindahkan data, lalu hentikan yang lama` });
+    }
+    if (p.passwordRotation !== undefined && Number(n.passwordRotation ?? 0) <= Number(p.passwordRotation)) {
+      if (n.passwordRotation !== p.passwordRotation) {
+        out.push({ id, message: `passwordRotation ${id} turun dari ${p.passwordRotation} menjadi ${n.passwordRotation ?? "(kosong)"}; penghitung rotasi hanya boleh naik (menurunkannya membuat kata sandi baru tanpa permintaan rotasi)` });
+      }
+    }
   }
   return out;
 }

@@ -7,6 +7,7 @@
 import type { SiteConfig } from "../config/site";
 import { backupJobName, childName, PROVIDERS, PROVIDER_TYPE, ROLE, TYPE, WHM_COMMANDS, WHM_ENV, ZONE_BY_NAME } from "../naming";
 import type { BackupJobPlan, Desired, DnsRecordPlan, HostingPlan, VmPlan } from "./desired";
+import type { Inventory } from "./inventory";
 
 /** A resource as the engine's monitor receives it: type, name, parent, inputs and options. */
 export interface PlannedResource {
@@ -19,6 +20,8 @@ export interface PlannedResource {
   /** Secrets stay wrapped (see `isSecretValue`), as the monitor receives them. */
   inputs: Record<string, unknown>;
   protect: boolean;
+  /** Inputs the engine keeps from the state instead of diffing (what only mattered at creation). */
+  ignoreChanges: string[];
   /** The provider reference `<urn>::<id>`, "" for components and providers. */
   provider: string;
   additionalSecretOutputs: string[];
@@ -35,11 +38,37 @@ export const isSecretValue = (v: unknown): boolean => typeof v === "object" && v
 /** What stands for a provider-computed output the plan cannot know (the password under mocks). */
 export const unknownOutput = (resourceName: string, output: string) => `mock-${output === "result" ? "password" : output}-${resourceName}`;
 
-export function dnsRecordArgs(p: DnsRecordPlan, zoneId: string) {
-  return { zoneId, name: p.fullName, type: p.type, content: p.content, proxied: p.proxied, ttl: p.ttl, comment: p.comment, tags: p.tags };
+/**
+ * Tags only where the zone supports them (`pusdat:cloudflareTags`): on a zone without record tags the
+ * API refuses or drops them and every preview shows a diff. The comment always carries the request.
+ */
+export function dnsRecordArgs(p: DnsRecordPlan, zoneId: string, withTags: boolean) {
+  const args = { zoneId, name: p.fullName, type: p.type, content: p.content, proxied: p.proxied, ttl: p.ttl, comment: p.comment };
+  return withTags ? { ...args, tags: p.tags } : args;
 }
 
 export const PASSWORD_ARGS = { length: 24, special: true, overrideSpecial: "-_.+=", minLower: 2, minUpper: 2, minNumeric: 2, minSpecial: 1 } as const;
+
+/**
+ * Every RandomPassword input forces a new password. `keepers` appear only once a rotation is
+ * requested: adding them to an existing password would replace it too.
+ */
+export function passwordArgs(p: HostingPlan) {
+  return p.passwordRotation ? { ...PASSWORD_ARGS, keepers: { [PASSWORD_KEEPER]: p.passwordRotation } } : { ...PASSWORD_ARGS };
+}
+export const PASSWORD_KEEPER = "rotation";
+
+/**
+ * The password of an active account is protected, so no edit of PASSWORD_ARGS can silently change
+ * it. The engine allows unprotecting and replacing in one update (it refuses only when the old and
+ * the new state are both protected), so the deployment that carries a requested rotation — the
+ * counter differs from the last deployment's — leaves it unprotected; the next one protects it again.
+ */
+export function passwordProtected(p: HostingPlan, previous: Inventory): boolean {
+  const before = previous[p.id];
+  const rotating = before !== undefined && (before.passwordRotation ?? "") !== p.passwordRotation;
+  return p.protect && !rotating;
+}
 
 /** The WHM command's inputs; `password` is the RandomPassword's result (an Output in the program). */
 export function hostingCommandArgs<P>(p: HostingPlan, password: P) {
@@ -53,23 +82,34 @@ export function hostingCommandArgs<P>(p: HostingPlan, password: P) {
       [WHM_ENV.password]: password,
       [WHM_ENV.suspended]: String(p.suspended),
       [WHM_ENV.suspendReason]: p.suspendReason,
+      // Only once rotated, so existing accounts' inputs stay as they were.
+      ...(p.passwordRotation ? { [WHM_ENV.passwordRotation]: p.passwordRotation } : {}),
     },
     logging: "none" as const,
   };
 }
 export const COMMAND_SECRET_OUTPUTS = ["stdout", "stderr"];
 
+/**
+ * What only mattered when the VM was born: the clone source. Every clone.* field forces a new VM
+ * upstream (bpg/proxmox ForceNew); ignoring them keeps a template change (a new template VMID, a
+ * different clone datastore) from destroying running VMs. See replacement.ts.
+ */
+export const VM_IGNORE_CHANGES = ["clone"];
+
 export function vmArgs(p: VmPlan, guestAgent: boolean) {
   return {
     nodeName: p.node,
+    // A node change migrates instead of recreating (upstream forces a new VM unless migrate is set).
+    migrate: true,
     vmId: p.vmid,
     name: p.hostname,
     description: p.description,
     tags: p.tags,
-    clone: { vmId: p.template.vmid, nodeName: p.template.node, full: true },
+    clone: { vmId: p.template.vmid, nodeName: p.template.node, datastoreId: p.datastore, full: true },
     cpu: { cores: p.cores, type: p.cpuType },
     memory: { dedicated: p.memoryMb },
-    disks: [{ interface: "scsi0", datastoreId: p.datastore, size: p.diskGb }],
+    disks: [{ interface: "scsi0", datastoreId: p.datastore, size: p.diskGb, ...p.disk }],
     networkDevices: [{ bridge: p.bridge, model: "virtio" }],
     // Explicit: a clone inherits the template's agent setting, and a wrong one stalls the provider 15 minutes.
     agent: { enabled: guestAgent },
@@ -99,7 +139,7 @@ const SDK_SECRET_OUTPUTS: Record<string, string[]> = {
 const defined = (o: Record<string, unknown>) => JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
 
 /** Every resource the program registers for `desired`, in registration order. */
-export function plannedResources(d: Desired, site: SiteConfig, stack: string): PlannedResource[] {
+export function plannedResources(d: Desired, site: SiteConfig, stack: string, previous: Inventory = {}): PlannedResource[] {
   const out: PlannedResource[] = [];
   const urnOf = (type: string, name: string, parent?: PlannedResource) =>
     `urn:pulumi:${stack}::pusdat::${parent ? `${parent.type}$` : ""}${type}::${name}`;
@@ -110,16 +150,16 @@ export function plannedResources(d: Desired, site: SiteConfig, stack: string): P
     providerRef[pkg] = `${urn}::${pkg}-id`;
     // Provider inputs travel JSON-encoded, as the SDK sends them.
     const inputs = pkg === "proxmoxve" ? { endpoint: site.proxmox.endpoint, insecure: "false" } : {};
-    out.push({ type, name: pkg, urn, parent: "", custom: true, inputs: defined(inputs), protect: false, provider: "", additionalSecretOutputs: SDK_SECRET_OUTPUTS[type] ?? [], dependencies: [] });
+    out.push({ type, name: pkg, urn, parent: "", custom: true, inputs: defined(inputs), protect: false, ignoreChanges: [], provider: "", additionalSecretOutputs: SDK_SECRET_OUTPUTS[type] ?? [], dependencies: [] });
   }
   const component = (type: string, name: string) => {
-    const c: PlannedResource = { type, name, urn: urnOf(type, name), parent: "", custom: false, inputs: {}, protect: false, provider: "", additionalSecretOutputs: [], dependencies: [] };
+    const c: PlannedResource = { type, name, urn: urnOf(type, name), parent: "", custom: false, inputs: {}, protect: false, ignoreChanges: [], provider: "", additionalSecretOutputs: [], dependencies: [] };
     out.push(c);
     return c;
   };
   const child = (parent: PlannedResource, pkg: string, type: string, name: string, inputs: Record<string, unknown>, opts: Partial<PlannedResource> = {}) => {
     const r: PlannedResource = {
-      type, name, urn: urnOf(type, name, parent), parent: parent.urn, custom: true, inputs: defined(inputs), protect: false,
+      type, name, urn: urnOf(type, name, parent), parent: parent.urn, custom: true, inputs: defined(inputs), protect: false, ignoreChanges: [],
       provider: providerRef[pkg]!, additionalSecretOutputs: SDK_SECRET_OUTPUTS[type] ?? [], dependencies: [], ...opts,
     };
     out.push(r);
@@ -128,21 +168,21 @@ export function plannedResources(d: Desired, site: SiteConfig, stack: string): P
   const zoneId = site.cloudflareZoneId ?? ZONE_BY_NAME;
   for (const s of d.subdomains) {
     const c = component(TYPE.subdomain, s.id);
-    if (s.record) child(c, "cloudflare", TYPE.dnsRecord, s.record.name, dnsRecordArgs(s.record, zoneId));
+    if (s.record) child(c, "cloudflare", TYPE.dnsRecord, s.record.name, dnsRecordArgs(s.record, zoneId, site.cloudflareTags));
   }
   for (const h of d.hosting) {
     const c = component(TYPE.hostingAccount, h.id);
     const pwName = childName(h.id, ROLE.password);
-    const pw = child(c, "random", TYPE.password, pwName, PASSWORD_ARGS);
+    const pw = child(c, "random", TYPE.password, pwName, passwordArgs(h), { protect: passwordProtected(h, previous) });
     const args = hostingCommandArgs(h, unknownOutput(pwName, "result"));
     child(c, "command", TYPE.command, childName(h.id, ROLE.account), { ...args, environment: secretValue(args.environment) }, {
       protect: h.protect, additionalSecretOutputs: COMMAND_SECRET_OUTPUTS, dependencies: [pw.urn],
     });
-    if (h.record) child(c, "cloudflare", TYPE.dnsRecord, h.record.name, dnsRecordArgs(h.record, zoneId));
+    if (h.record) child(c, "cloudflare", TYPE.dnsRecord, h.record.name, dnsRecordArgs(h.record, zoneId, site.cloudflareTags));
   }
   for (const v of d.vms) {
     const c = component(TYPE.virtualMachine, v.id);
-    child(c, "proxmoxve", TYPE.vm, v.name, vmArgs(v, site.proxmox.guestAgent), { protect: v.protect });
+    child(c, "proxmoxve", TYPE.vm, v.name, vmArgs(v, site.proxmox.guestAgent), { protect: v.protect, ignoreChanges: VM_IGNORE_CHANGES });
   }
   for (const b of d.backups) {
     const c = component(TYPE.nodeBackup, b.name);

@@ -49,6 +49,12 @@ describe("VM rules over requests", () => {
       'sibapo-app.yaml spec.node: node "pve3" tidak ada; yang diizinkan: pve1, pve2',
       "sibapo-app.yaml spec.vmid: vmid 1000 di luar rentang; yang diizinkan: 200–999",
     ]],
+    ["a disk smaller than its template's", vmPlacement, [req("vm/sibapo-app", { spec: { diskGb: 10 } })], [
+      "sibapo-app.yaml spec.diskGb: diskGb 10 GB lebih kecil dari disk templat ubuntu-24.04 (20 GB); yang diizinkan: 20–500 GB",
+    ]],
+    ["a disk as large as its template's is fine", vmPlacement, [req("vm/sibapo-app", { spec: { diskGb: 20 } })], []],
+    ["a PDN VM is not cloned here: no template disk check", vmPlacement, [req("vm/sipd-bappeda", { spec: { diskGb: 10 } })], []],
+    ["a decommissioned VM is not held to the template's disk", vmPlacement, [req("vm/eoffice-lama", { spec: { diskGb: 10 } })], []],
     ["PDN VMs are not placed locally, but their template is checked", vmPlacement, [req("vm/sipd-bappeda", { spec: { os: "centos-7" } })], ['sipd-bappeda.yaml spec.os: templat "centos-7" tidak ada; yang diizinkan: ubuntu-24.04, debian-12, rocky-9']],
     ["duplicate vmid, ip and hostname: the later request gets them", vmUnique, [other({ vmid: 210, ip: "10.20.30.15", hostname: "sibapo-app" }), req("vm/sibapo-app")], [
       "lain.yaml spec.vmid: vmid 210 sudah dipakai oleh sibapo-app.yaml; vmid harus unik",

@@ -27,6 +27,12 @@ export function vmCeilingProblems(size: VmSize, c: Ceilings["vm-ceiling"]): { fi
 export const templateProblem = (os: string, site: SiteConfig): string | null =>
   site.proxmox.templates[os] ? null : `templat ${show(os)} tidak ada; yang diizinkan: ${Object.keys(site.proxmox.templates).join(", ")}`;
 
+/** A clone's disk starts as the template's and can only grow: a smaller request would fail at apply time. */
+export function templateDiskProblem(os: string, diskGb: number, site: SiteConfig, maxDiskGb: number): string | null {
+  const min = site.proxmox.templates[os]?.diskGb;
+  return min !== undefined && diskGb < min ? `diskGb ${diskGb} GB lebih kecil dari disk templat ${os} (${min} GB); yang diizinkan: ${min}–${maxDiskGb} GB` : null;
+}
+
 export const nodeProblem = (node: string, site: SiteConfig): string | null =>
   site.proxmox.nodes[node] ? null : `node ${show(node)} tidak ada; yang diizinkan: ${Object.keys(site.proxmox.nodes).join(", ")}`;
 
@@ -84,6 +90,7 @@ export const vmPlacement: Rule = (ctx) =>
     const add = (field: string, problem: string | null) => problem && out.push({ ref, path: ["spec", field], message: problem });
     add("os", templateProblem(s.os, ctx.site));
     if (s.location !== "pusat-komputasi") return out;
+    if (isActive(ref)) add("diskGb", templateDiskProblem(s.os, s.diskGb, ctx.site, ctx.ceilings["vm-ceiling"].maxDiskGb));
     if (s.node !== undefined) add("node", nodeProblem(s.node, ctx.site));
     if (s.vmid !== undefined) add("vmid", vmidProblem(s.vmid, ctx.site));
     if (s.ip !== undefined) {

@@ -6,6 +6,7 @@ import { dnsRecord } from "./dns";
 export interface SubdomainArgs {
   plan: SubdomainPlan;
   zoneId: pulumi.Input<string>;
+  cloudflareTags: boolean;
 }
 
 /** SOP 11: one DNS record per active Subdomain request; a decommissioned one keeps only its name. */
@@ -15,7 +16,7 @@ export class Subdomain extends pulumi.ComponentResource {
 
   constructor(name: string, args: SubdomainArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TYPE.subdomain, name, {}, opts);
-    const record = args.plan.record ? dnsRecord(args.plan.record, args.zoneId, this) : undefined;
+    const record = args.plan.record ? dnsRecord(args.plan.record, args.zoneId, args.cloudflareTags, this) : undefined;
     this.fullName = pulumi.output(args.plan.fullName);
     this.recordId = record ? record.id : pulumi.output(undefined);
     this.registerOutputs({ fullName: this.fullName, recordId: this.recordId });
