@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 const HEADER = "apiVersion: pusdat/v1\n";
-const MAX_VMS = 120; // 1 GB each: 60 per node, under the 64 GB of memory (memory is not overcommitted)
+const MAX_VMS = 90; // 45 per node: 45 × 20 GB of disk (the templates' minimum) under 1000 GB, 45 × 1 GB under 64 GB of memory
 
 function metadata(id: string, i: number): string {
   const day = String((i % 28) + 1).padStart(2, "0");
@@ -41,7 +41,7 @@ ${metadata(`vm-${i}`, i)}spec:
   hostname: vm-${i}
   cpu: 1
   memoryGb: 1
-  diskGb: 10
+  diskGb: 20
   os: debian-12
   sshKeys:
     - ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOcontohKunciPublikUjiBebanTidakNyata${String(k).padStart(3, "0")} uji@bench

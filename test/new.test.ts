@@ -47,9 +47,10 @@ test("what the merge would build is shown for this request only", async () => {
   expect(r.out).toBe([
     "Ditulis: requests/hosting/dpmd-web.yaml",
     "Yang akan dibangun setelah digabung (pusdat plan, hanya dpmd-web):",
+    // The password of an active account is protected too (it alone opens the account).
     "  + buat akun cPanel (WHM) dpmd-web-account [dilindungi] — dpmd-web (requests/hosting/dpmd-web.yaml)",
+    "  + buat kata sandi akun dpmd-web-password [dilindungi] — dpmd-web (requests/hosting/dpmd-web.yaml)",
     "  + buat rekaman DNS dpmd-web-dns — dpmd-web (requests/hosting/dpmd-web.yaml)",
-    "  + buat kata sandi akun dpmd-web-password — dpmd-web (requests/hosting/dpmd-web.yaml)",
     NEXT("dpmd-web"),
   ].join("\n"));
   expect(r.code).toBe(0);
