@@ -3,10 +3,25 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { main } from "../scripts/cli";
 import { gitRepo, sample, testProject } from "./support/project";
 
 const BIN = path.resolve(__dirname, "../scripts/pusdat.js");
-const pusdat = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
+/** The real process, once (below); the other plans run the same main in-process, which loads the Pulumi SDK once per file. */
+const pusdatProcess = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
+
+async function pusdat(cwd: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    let stdout = "";
+    let stderr = "";
+    const status = await main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+    return { status, stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
+}
 
 const MANUAL = [
   "Langkah manual",
@@ -32,7 +47,7 @@ describe("a branch with a new subdomain, a decommission, a removal and a resize"
   });
 
   test("text: destroys first, then protected resources, then the rest; policies, manual steps, capacity", () => {
-    const r = pusdat(repo.dir, "plan");
+    const r = pusdatProcess(repo.dir, "plan");
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe(
       [
@@ -70,8 +85,8 @@ describe("a branch with a new subdomain, a decommission, a removal and a resize"
     expect(r.status).toBe(0);
   });
 
-  test("markdown, for the pull-request comment: destroys and protected resources in alert boxes", () => {
-    const r = pusdat(repo.dir, "plan", "--format", "markdown");
+  test("markdown, for the pull-request comment: destroys and protected resources in alert boxes", async () => {
+    const r = await pusdat(repo.dir, "plan", "--format", "markdown");
     expect(r.stdout.split("\n").slice(0, 15)).toEqual([
       `### Rencana pusdat — stack contoh, dibandingkan dengan merge-base dengan main (${base})`,
       "",
@@ -92,8 +107,8 @@ describe("a branch with a new subdomain, a decommission, a removal and a resize"
     expect(r.status).toBe(0);
   });
 
-  test("json never holds a secret", () => {
-    const r = pusdat(repo.dir, "plan", "--format", "json");
+  test("json never holds a secret", async () => {
+    const r = await pusdat(repo.dir, "plan", "--format", "json");
     const plan = JSON.parse(r.stdout);
     expect([plan.ok, plan.changes.length, plan.diagnostics]).toEqual([true, 6, []]);
     expect(r.stdout).not.toMatch(/mock-password|PUSDAT_PASSWORD|4dabf18193072939515e22adb298388d/);
@@ -101,12 +116,12 @@ describe("a branch with a new subdomain, a decommission, a removal and a resize"
 });
 
 describe("plans that fail", () => {
-  test("removing an active request is refused, with its file: exit 1", () => {
+  test("removing an active request is refused, with its file: exit 1", async () => {
     const repo = gitRepo();
     repo.git("checkout", "-q", "-b", "hapus");
     repo.edit("subdomain/ppid", null);
     repo.git("commit", "-qam", "hapus ppid");
-    const r = pusdat(repo.dir, "plan");
+    const r = await pusdat(repo.dir, "plan");
     expect(r.stdout.split("\n").slice(1, 5)).toEqual([
       "Hasil: DITOLAK. 13 permintaan; 0 dibuat, 0 diubah, 0 dihapus; 0 sumber daya dilindungi tersentuh.",
       "",
@@ -116,10 +131,10 @@ describe("plans that fail", () => {
     expect(r.status).toBe(1);
   });
 
-  test("a request over a ceiling fails with the policy's name and the request's file, and nothing is planned", () => {
+  test("a request over a ceiling fails with the policy's name and the request's file, and nothing is planned", async () => {
     const repo = gitRepo();
     repo.edit("vm/simpeg-db", { spec: { memoryGb: 64 } });
-    const r = pusdat(repo.dir, "plan");
+    const r = await pusdat(repo.dir, "plan");
     expect(r.stdout).toBe(
       [
         "Rencana pusdat — stack contoh",
@@ -133,7 +148,7 @@ describe("plans that fail", () => {
     expect(r.status).toBe(1);
   });
 
-  test("over a node's capacity and over an OPD's total: the rule (= policy) name and the file", () => {
+  test("over a node's capacity and over an OPD's total: the rule (= policy) name and the file", async () => {
     const repo = gitRepo();
     const vm = sample("vm/sibapo-app") as { metadata: object; spec: object };
     // Dinas Perdagangan: 8 + 8 + 8 cores arrive before sibapo-app's 2 → 26 > 24. Node pve2: 32 + 20 GB
@@ -141,7 +156,7 @@ describe("plans that fail", () => {
     for (const [i, node, memoryGb] of [[1, "pve2", 32], [2, "pve2", 20], [3, "pve1", 4]] as const) {
       repo.add(`vm/besar-${i}`, { ...vm, metadata: { ...vm.metadata, id: `besar-${i}` }, spec: { ...vm.spec, hostname: `besar-${i}`, node, cpu: 8, memoryGb, vmid: 300 + i, ip: `10.20.30.${100 + i}` } });
     }
-    const r = pusdat(repo.dir, "plan");
+    const r = await pusdat(repo.dir, "plan");
     expect(r.stdout.split("\n").slice(3, 7)).toEqual([
       "⚠ Permintaan tidak valid (2 temuan): tidak ada yang direncanakan",
       "  requests/vm/sibapo-app.yaml:18:8: total CPU OPD \"Dinas Perdagangan\" menjadi 26 inti; batas per OPD 24 inti (sudah terpakai 24 inti) [opd-totals]",
@@ -151,14 +166,14 @@ describe("plans that fail", () => {
     expect(r.status).toBe(1);
   });
 
-  test("an invalid request at the base is noted, and the plan still compares what it can", () => {
+  test("an invalid request at the base is noted, and the plan still compares what it can", async () => {
     const repo = gitRepo();
     repo.edit("vm/simpeg-db", { spec: { memoryGb: 64 } });
     repo.git("commit", "-qam", "rusak di main");
     repo.git("checkout", "-q", "-b", "perbaikan");
     repo.edit("vm/simpeg-db", { spec: { memoryGb: 16 } });
     repo.git("commit", "-qam", "perbaiki");
-    const r = pusdat(repo.dir, "plan", "--base", "main");
+    const r = await pusdat(repo.dir, "plan", "--base", "main");
     expect(r.stdout.split("\n").slice(1, 4)).toEqual([
       "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 8 sumber daya dilindungi tersentuh.",
       "Permintaan di base memiliki 1 temuan; perbandingan memakai yang dapat dibaca.",
@@ -167,16 +182,16 @@ describe("plans that fail", () => {
     expect(r.status).toBe(0);
   });
 
-  test("an unknown --base is a usage error (exit 2)", () => {
+  test("an unknown --base is a usage error (exit 2)", async () => {
     const repo = gitRepo();
-    const r = pusdat(repo.dir, "plan", "--base", "tidak-ada");
+    const r = await pusdat(repo.dir, "plan", "--base", "tidak-ada");
     expect([r.status, r.stdout, r.stderr]).toEqual([2, "", "pusdat: ref git tidak dikenal untuk --base: tidak-ada\n"]);
   });
 });
 
-test("without git history everything is new, and the plan says so", () => {
+test("without git history everything is new, and the plan says so", async () => {
   const dir = testProject();
-  const r = pusdat(dir, "plan");
+  const r = await pusdat(dir, "plan");
   expect(r.stdout.split("\n").slice(0, 3)).toEqual([
     "Rencana pusdat — stack contoh, dibandingkan dengan kosong (tanpa riwayat git)",
     "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 8 sumber daya dilindungi tersentuh.",
@@ -185,13 +200,13 @@ test("without git history everything is new, and the plan says so", () => {
   expect(r.status).toBe(0);
 });
 
-test("--policy-config: plan judges with the same ceilings as validate (a looser file lets a 40 GB VM through both)", () => {
+test("--policy-config: plan judges with the same ceilings as validate (a looser file lets a 40 GB VM through both)", async () => {
   const repo = gitRepo();
   fs.writeFileSync(path.join(repo.dir, "policies/longgar.json"), JSON.stringify({ all: "mandatory", "vm-ceiling": { maxMemoryGb: 64 } }));
   repo.edit("vm/simpeg-db", { spec: { memoryGb: 40 } });
-  const validate = pusdat(repo.dir, "validate", "--policy-config", "policies/longgar.json");
+  const validate = await pusdat(repo.dir, "validate", "--policy-config", "policies/longgar.json");
   expect([validate.status, validate.stdout, validate.stderr]).toEqual([0, "Valid: 14 permintaan dari 14 berkas lolos pemeriksaan (stack contoh).\n", ""]);
-  const plan = pusdat(repo.dir, "plan", "--policy-config", "policies/longgar.json");
+  const plan = await pusdat(repo.dir, "plan", "--policy-config", "policies/longgar.json");
   expect(plan.stderr).toBe("");
   expect(plan.stdout.split("\n").slice(0, 2)).toEqual([
     `Rencana pusdat — stack contoh, dibandingkan dengan merge-base dengan main (${repo.git("rev-parse", "HEAD").trim().slice(0, 12)})`,
@@ -200,6 +215,6 @@ test("--policy-config: plan judges with the same ceilings as validate (a looser 
   expect(plan.stdout).toContain("  ~ ubah VM Proxmox simpeg-db-vm: memory [dilindungi] — simpeg-db (requests/vm/simpeg-db.yaml)\n");
   expect(plan.status).toBe(0);
   // With the default file the same request is refused by both.
-  expect(pusdat(repo.dir, "validate").status).toBe(1);
-  expect(pusdat(repo.dir, "plan").status).toBe(1);
+  expect((await pusdat(repo.dir, "validate")).status).toBe(1);
+  expect((await pusdat(repo.dir, "plan")).status).toBe(1);
 });
