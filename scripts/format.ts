@@ -21,7 +21,9 @@ const escProp = (s: string) => escData(s).replace(/:/g, "%3A").replace(/,/g, "%2
 
 export function formatFindings(format: Format, findings: ReadonlyArray<Finding>, s: Summary): string {
   if (format === "json") {
-    return `${JSON.stringify({ valid: findings.length === 0, stack: s.stack, requests: s.requests, files: s.files, findings }, null, 2)}\n`;
+    // The report's fields, in a fixed order; a finding's field path stays internal.
+    const shown = findings.map(({ file, line, column, rule, message, severity }) => ({ file, line, column, rule, message, severity }));
+    return `${JSON.stringify({ valid: findings.length === 0, stack: s.stack, requests: s.requests, files: s.files, findings: shown }, null, 2)}\n`;
   }
   const lines = findings.map((f) =>
     format === "github"

@@ -2,6 +2,8 @@
  * A finding is one thing wrong, placed exactly: the unit every report (text, JSON, GitHub) is made of,
  * and the one name for "something wrong" across the loader, the configuration and the rules.
  */
+import type { Path } from "./model/path";
+
 export type Severity = "error" | "warning";
 
 export interface Finding {
@@ -13,10 +15,12 @@ export interface Finding {
   message: string;
   /** An error blocks plan and apply (fail closed); a warning is reported and blocks nothing. */
   severity: Severity;
+  /** The field it is about, inside the request (rules set it; `pusdat new` uses it to re-ask). */
+  path?: Path;
 }
 
 /** A finding inside a file that is not yet named (the reader does not know how the user calls the file). */
-export type FindingInFile = Omit<Finding, "file" | "severity">;
+export type FindingInFile = Omit<Finding, "file" | "severity" | "path">;
 
 export const placed = (file: string, f: FindingInFile, severity: Severity = "error"): Finding => ({ file, ...f, severity });
 

@@ -18,10 +18,7 @@ export interface Validation {
 export function checkRules(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const [rule, check] of Object.entries(RULES)) {
-    for (const f of check(ctx)) {
-      const pos = f.ref.source.position(f.path);
-      out.push({ file: f.ref.file, line: pos.line, column: pos.column, rule, message: f.message, severity: "error" });
-    }
+    for (const f of check(ctx)) out.push({ ...f, rule });
   }
   return out;
 }

@@ -52,5 +52,5 @@ export function ctx(requests: LoadedRequest[], over: Partial<RuleContext> = {}):
 
 /** A rule's findings as `file field: message`, the form the tables assert. */
 export function findings(rule: Rule, c: RuleContext): string[] {
-  return rule(c).map((f) => `${f.ref.file} ${f.path.join(".")}: ${f.message}`);
+  return rule(c).map((f) => `${f.file} ${f.path!.join(".")}: ${f.message}`);
 }

@@ -6,7 +6,9 @@
 import type { Ceilings } from "../config/ceilings";
 import type { SiteConfig } from "../config/site";
 import { type Amounts, usageOf } from "../kinds";
-import type { Rule, RuleFinding } from "./types";
+import type { Rule } from "./types";
+import type { Finding } from "../findings";
+import { found } from "./types";
 
 export type { Amounts };
 
@@ -77,7 +79,7 @@ export const nodeCapacity: Rule = (ctx) => {
     return u?.node === undefined ? [] : [{ ref, node: u.node, amounts: u.amounts }];
   });
   return overruns(onNodes, (i) => i.node, (i) => i.amounts, (k) => nodeLimits(ctx.site, k)).map(
-    (o): RuleFinding => ({ ref: o.item.ref, path: ["spec", o.field], message: nodeOverrunMessage(ctx.site, o) }),
+    (o) => found(o.item.ref, ["spec", o.field], nodeOverrunMessage(ctx.site, o)),
   );
 };
 
@@ -88,8 +90,8 @@ export const opdTotals: Rule = (ctx) => {
     return u ? [{ ref, usage: u }] : [];
   });
   const limits = opdLimits(ctx.ceilings["opd-totals"]);
-  return overruns(items, (i) => opdKey(i.ref.request.metadata.opd), (i) => i.usage.amounts, () => limits).map((o): RuleFinding => {
+  return overruns(items, (i) => opdKey(i.ref.request.metadata.opd), (i) => i.usage.amounts, () => limits).map((o): Finding => {
     const path = o.field in FACTOR ? ["spec", o.field] : o.item.usage.countPath;
-    return { ref: o.item.ref, path, message: opdOverrunMessage(o.item.ref.request.metadata.opd, o) };
+    return found(o.item.ref, path, opdOverrunMessage(o.item.ref.request.metadata.opd, o));
   });
 };

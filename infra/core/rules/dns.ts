@@ -4,8 +4,9 @@
  */
 import ipaddr from "ipaddr.js";
 import { show } from "../model/issues";
-import type { HostingRef, Rule, RuleContext, RuleFinding, SubdomainRef } from "./types";
-import { duplicates, ofKind } from "./types";
+import type { HostingRef, Rule, RuleContext, SubdomainRef } from "./types";
+import type { Finding } from "../findings";
+import { duplicates, ofKind, found } from "./types";
 
 /** Address ranges that are never a public service address, whatever the configured ranges say. */
 const NEVER_PUBLIC: Record<string, string> = {
@@ -86,18 +87,18 @@ export const subdomainTarget: Rule = (ctx) =>
     const given = Object.keys(ref.request.spec.target);
     return given.length === 1
       ? []
-      : [{ ref, path: ["spec", "target"], message: `target harus berisi tepat satu dari ip, ipv6, cname; yang tertulis: ${given.join(", ") || "(kosong)"}` }];
+      : [found(ref, ["spec", "target"], `target harus berisi tepat satu dari ip, ipv6, cname; yang tertulis: ${given.join(", ") || "(kosong)"}`)];
   });
 
 export const publicTargets: Rule = (ctx) => {
   const seen = new Map<string, string | null>(); // many records share an address: judge each once
   return ofKind(ctx, "Subdomain").flatMap((ref) => {
-    const out: RuleFinding[] = [];
+    const out: Finding[] = [];
     for (const k of ["ip", "ipv6"] as const) {
       const a = ref.request.spec.target[k];
       if (a !== undefined && !seen.has(a)) seen.set(a, addressProblem(a, ctx.site.publicRanges));
       const problem = a === undefined ? null : seen.get(a)!;
-      if (problem) out.push({ ref, path: ["spec", "target", k], message: problem });
+      if (problem) out.push(found(ref, ["spec", "target", k], problem));
     }
     return out;
   });
@@ -106,17 +107,17 @@ export const publicTargets: Rule = (ctx) => {
 export const ttlRules: Rule = (ctx) =>
   ofKind(ctx, "Subdomain").flatMap((ref) => {
     const problem = ttlProblem(ref.request.spec.proxied, ref.request.spec.ttl);
-    return problem ? [{ ref, path: ["spec", "ttl"], message: problem }] : [];
+    return problem ? [found(ref, ["spec", "ttl"], problem)] : [];
   });
 
 export const reservedLabels: Rule = (ctx) => [
   ...ofKind(ctx, "Subdomain").flatMap((ref) => {
     const p = reservedLabelProblem(ref.request.spec.name, ctx.site.reservedLabels);
-    return p ? [{ ref, path: ["spec", "name"], message: p }] : [];
+    return p ? [found(ref, ["spec", "name"], p)] : [];
   }),
   ...ofKind(ctx, "HostingAccount").flatMap((ref) => {
     const p = reservedLabelProblem(ref.request.spec.domain, ctx.site.reservedLabels);
-    return p ? [{ ref, path: ["spec", "domain"], message: p }] : [];
+    return p ? [found(ref, ["spec", "domain"], p)] : [];
   }),
 ];
 
@@ -130,12 +131,12 @@ export function definedNames(ctx: RuleContext): { ref: SubdomainRef | HostingRef
 }
 
 export const uniqueFullNames: Rule = (ctx) => {
-  const out: RuleFinding[] = [];
+  const out: Finding[] = [];
   const names = definedNames(ctx);
   const order = new Map(ctx.requests.map((r, i) => [r, i]));
   names.sort((a, b) => order.get(a.ref)! - order.get(b.ref)!);
   duplicates(names, (n) => n.full, (dup, first) =>
-    out.push({ ref: dup.ref, path: dup.path, message: `nama ${dup.full} sudah dipakai oleh ${first.ref.file}; nama lengkap harus unik (tanpa membedakan huruf besar/kecil)` }),
+    out.push(found(dup.ref, dup.path, `nama ${dup.full} sudah dipakai oleh ${first.ref.file}; nama lengkap harus unik (tanpa membedakan huruf besar/kecil)`)),
   );
   return out;
 };
@@ -146,6 +147,6 @@ export const cnameRules: Rule = (ctx) => {
     const t = ref.request.spec.target.cname;
     if (t === undefined) return [];
     const full = fullName(ref.request.spec.name, ctx.site.zone);
-    return cnameProblems(full, t, ctx.site.zone, defined).map((message) => ({ ref, path: ["spec", "target", "cname"], message }));
+    return cnameProblems(full, t, ctx.site.zone, defined).map((message) => found(ref, ["spec", "target", "cname"], message));
   });
 };

@@ -2,8 +2,9 @@
 import type { Ceilings } from "../config/ceilings";
 import type { SiteConfig } from "../config/site";
 import { show } from "../model/issues";
-import type { Rule, RuleFinding } from "./types";
-import { duplicates, ofKind } from "./types";
+import type { Rule } from "./types";
+import type { Finding } from "../findings";
+import { duplicates, ofKind, found } from "./types";
 
 /**
  * cPanel's own username rules, as far as they can be known offline; WHM's verify_new_username has the
@@ -30,22 +31,20 @@ export function planProblems(plan: string, site: SiteConfig, ceiling: Ceilings["
 
 export const hostingUsernames: Rule = (ctx) => {
   const refs = ofKind(ctx, "HostingAccount");
-  const out: RuleFinding[] = refs.flatMap((ref) =>
-    usernameProblems(ref.request.spec.username, ctx.site.hosting.reservedUsernames).map((message) => ({ ref, path: ["spec", "username"], message })),
+  const out: Finding[] = refs.flatMap((ref) =>
+    usernameProblems(ref.request.spec.username, ctx.site.hosting.reservedUsernames).map((message) => found(ref, ["spec", "username"], message)),
   );
   const taken = new Set<typeof refs[number]>();
   duplicates(refs, (r) => r.request.spec.username, (dup, first) => {
     taken.add(dup);
-    out.push({ ref: dup, path: ["spec", "username"], message: `username ${dup.request.spec.username} sudah dipakai oleh ${first.file}; username harus unik` });
+    out.push(found(dup, ["spec", "username"], `username ${dup.request.spec.username} sudah dipakai oleh ${first.file}; username harus unik`));
   });
   // With database prefixing on, cPanel names databases after the first 8 characters: those must differ too.
   if (ctx.site.hosting.databasePrefix) {
     duplicates(refs.filter((r) => !taken.has(r)), (r) => r.request.spec.username.slice(0, 8), (dup, first) =>
-      out.push({
-        ref: dup,
-        path: ["spec", "username"],
-        message: `8 huruf pertama username ${dup.request.spec.username} (${dup.request.spec.username.slice(0, 8)}) sama dengan ${first.request.spec.username} di ${first.file}; awalan basis data harus unik`,
-      }),
+      out.push(
+        found(dup, ["spec", "username"], `8 huruf pertama username ${dup.request.spec.username} (${dup.request.spec.username.slice(0, 8)}) sama dengan ${first.request.spec.username} di ${first.file}; awalan basis data harus unik`),
+      ),
     );
   }
   return out;
@@ -54,6 +53,6 @@ export const hostingUsernames: Rule = (ctx) => {
 export const hostingPlans: Rule = (ctx) =>
   ofKind(ctx, "HostingAccount").flatMap((ref) =>
     ref.request.metadata.status === "active"
-      ? planProblems(ref.request.spec.plan, ctx.site, ctx.ceilings["hosting-plan-ceiling"]).map((message) => ({ ref, path: ["spec", "plan"], message }))
+      ? planProblems(ref.request.spec.plan, ctx.site, ctx.ceilings["hosting-plan-ceiling"]).map((message) => found(ref, ["spec", "plan"], message))
       : [],
   );

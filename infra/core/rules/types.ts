@@ -1,7 +1,8 @@
 import type { Ceilings } from "../config/ceilings";
 import type { SiteConfig } from "../config/site";
 import type { LoadedRequest } from "../load/requests";
-import type { Path } from "../load/source";
+import type { Finding } from "../findings";
+import type { Path } from "../model/path";
 import type { HostingAccount, Request, Subdomain, VirtualMachine } from "../model/kinds";
 
 export interface RuleContext {
@@ -11,14 +12,14 @@ export interface RuleContext {
   ceilings: Ceilings;
 }
 
-/** A rule's finding, placed by request and field; the validator turns the field into line and column. */
-export interface RuleFinding {
-  ref: LoadedRequest;
-  path: Path;
-  message: string;
-}
+/** A rule returns every finding it makes; the validator names the rule (RULES' key) on each. */
+export type Rule = (ctx: RuleContext) => Finding[];
 
-export type Rule = (ctx: RuleContext) => RuleFinding[];
+/** A finding about the field at `path` of a request, placed at that field's line and column. */
+export function found(ref: LoadedRequest, path: Path, message: string): Finding {
+  const pos = ref.source.position(path);
+  return { file: ref.file, line: pos.line, column: pos.column, rule: "", message, severity: "error", path };
+}
 
 const byKind = new WeakMap<ReadonlyArray<LoadedRequest>, Map<string, LoadedRequest[]>>();
 

@@ -4,8 +4,9 @@ import type { Ceilings } from "../config/ceilings";
 import type { IpPool, SiteConfig } from "../config/site";
 import { show } from "../model/issues";
 import { parseAddress, parseCidr } from "./dns";
-import type { Rule, RuleFinding, VmRef } from "./types";
-import { duplicates, isActive, ofKind } from "./types";
+import type { Rule, VmRef } from "./types";
+import type { Finding } from "../findings";
+import { duplicates, isActive, ofKind, found } from "./types";
 
 export interface VmSize {
   cpu: number;
@@ -66,18 +67,18 @@ const localVms = (ctx: Parameters<Rule>[0]) => ofKind(ctx, "VirtualMachine").fil
 export const vmLocationFields: Rule = (ctx) =>
   ofKind(ctx, "VirtualMachine").flatMap((ref) => {
     const s = ref.request.spec;
-    const out: RuleFinding[] = [];
+    const out: Finding[] = [];
     if (s.location === "pusat-komputasi") {
       for (const f of ["node", "vmid", "ip"] as const) {
-        if (s[f] === undefined) out.push({ ref, path: ["spec"], message: `kolom wajib spec.${f} tidak ada; lokasi pusat-komputasi memerlukan node, vmid dan ip (diisi oleh pusdat new)` });
+        if (s[f] === undefined) out.push(found(ref, ["spec"], `kolom wajib spec.${f} tidak ada; lokasi pusat-komputasi memerlukan node, vmid dan ip (diisi oleh pusdat new)`));
       }
-      if (s.pdn) out.push({ ref, path: ["spec", "pdn"], message: "spec.pdn hanya untuk location: pdn" });
+      if (s.pdn) out.push(found(ref, ["spec", "pdn"], "spec.pdn hanya untuk location: pdn"));
     } else {
       for (const f of ["node", "vmid", "ip"] as const) {
-        if (s[f] !== undefined) out.push({ ref, path: ["spec", f], message: `spec.${f} hanya untuk location: pusat-komputasi; VPS PDN dialokasikan oleh PDN` });
+        if (s[f] !== undefined) out.push(found(ref, ["spec", f], `spec.${f} hanya untuk location: pusat-komputasi; VPS PDN dialokasikan oleh PDN`));
       }
       if (s.pdn?.state === "active" && !s.pdn.address) {
-        out.push({ ref, path: ["spec", "pdn", "state"], message: "pdn.state active memerlukan pdn.address (alamat yang diberikan PDN)" });
+        out.push(found(ref, ["spec", "pdn", "state"], "pdn.state active memerlukan pdn.address (alamat yang diberikan PDN)"));
       }
     }
     return out;
@@ -86,8 +87,8 @@ export const vmLocationFields: Rule = (ctx) =>
 export const vmPlacement: Rule = (ctx) =>
   ofKind(ctx, "VirtualMachine").flatMap((ref) => {
     const s = ref.request.spec;
-    const out: RuleFinding[] = [];
-    const add = (field: string, problem: string | null) => problem && out.push({ ref, path: ["spec", field], message: problem });
+    const out: Finding[] = [];
+    const add = (field: string, problem: string | null) => problem && out.push(found(ref, ["spec", field], problem));
     add("os", templateProblem(s.os, ctx.site));
     if (s.location !== "pusat-komputasi") return out;
     if (isActive(ref)) add("diskGb", templateDiskProblem(s.os, s.diskGb, ctx.site, ctx.ceilings["vm-ceiling"].maxDiskGb));
@@ -102,11 +103,11 @@ export const vmPlacement: Rule = (ctx) =>
 
 /** VMID, IP and hostname stay taken while the VM exists, decommissioned (stopped) or not. */
 export const vmUnique: Rule = (ctx) => {
-  const out: RuleFinding[] = [];
+  const out: Finding[] = [];
   const vms = localVms(ctx);
   const check = (field: "vmid" | "ip" | "hostname", label: string) =>
     duplicates(vms, (r) => (r.request.spec[field] === undefined ? undefined : String(r.request.spec[field])), (dup, first) =>
-      out.push({ ref: dup, path: ["spec", field], message: `${label} ${dup.request.spec[field]} sudah dipakai oleh ${first.file}; ${label} harus unik` }),
+      out.push(found(dup, ["spec", field], `${label} ${dup.request.spec[field]} sudah dipakai oleh ${first.file}; ${label} harus unik`)),
     );
   check("vmid", "vmid");
   check("ip", "ip");
@@ -118,5 +119,5 @@ export const vmCeilings: Rule = (ctx) =>
   ofKind(ctx, "VirtualMachine")
     .filter(isActive)
     .flatMap((ref: VmRef) =>
-      vmCeilingProblems(ref.request.spec, ctx.ceilings["vm-ceiling"]).map((v) => ({ ref, path: ["spec", v.field], message: v.message })),
+      vmCeilingProblems(ref.request.spec, ctx.ceilings["vm-ceiling"]).map((v) => found(ref, ["spec", v.field], v.message)),
     );
