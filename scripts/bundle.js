@@ -30,6 +30,12 @@ function newestSource() {
   return Math.max(newest, fs.statSync(path.join(ROOT, "package.json")).mtimeMs);
 }
 
+function externals() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+  const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((n) => n !== "zod");
+  return names.flatMap((n) => [n, `${n}/*`]);
+}
+
 function build() {
   const esbuild = require("esbuild");
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
@@ -42,7 +48,9 @@ function build() {
     platform: "node",
     format: "cjs",
     target: "node20",
-    packages: "external",
+    // Packages load from node_modules when a command needs them, except zod: bundled as ES modules
+    // it keeps only what the schemas use (not its 40 locales), which takes ~100 ms off every start.
+    external: externals(),
     keepNames: true,
     logLevel: "error",
   });
