@@ -3,9 +3,8 @@
  * do what the program will do, and names what is missing. Write rights (DNS Edit) cannot be proven
  * without writing: a readable zone is reported as such, not as proof of Edit.
  */
-import * as path from "node:path";
-import { openConfig, readRequests, requestsFolderExists } from "../../infra/core/project";
-import { configOrExit, type ProjectOptions, projectOptions } from "./project-options";
+import { readRequests } from "../../infra/core/project";
+import { configAndFolder, type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type PusdatCommand, UsageError } from "./types";
 
 type Options = ProjectOptions & { timeout: string };
@@ -20,9 +19,7 @@ export const doctor: PusdatCommand<Options> = {
   run: async ({ io, opts }) => {
     const timeoutMs = Number(opts.timeout) * 1000;
     if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout harus angka detik > 0, bukan ${opts.timeout}`);
-    const config = configOrExit(openConfig({ stack: opts.stack, policyConfig: opts.policyConfig }), io);
-    const dir = path.resolve(opts.requests);
-    if (!requestsFolderExists(dir)) throw new UsageError(`folder permintaan tidak ditemukan: ${opts.requests}`);
+    const { config, dir } = configAndFolder(opts, io);
     const { planProject, Blocked } = require("../../infra/core/plan") as typeof import("../../infra/core/plan");
     const { proxmoxNeeds, missingPrivileges, cloudflareProblems } = require("../../infra/doctor/checks") as typeof import("../../infra/doctor/checks");
     const { proxmoxPermissions, cloudflareAnswers } = require("../../infra/doctor/probe") as typeof import("../../infra/doctor/probe");

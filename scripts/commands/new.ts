@@ -9,10 +9,10 @@ import * as path from "node:path";
 import type { Command } from "commander";
 import { findingLine } from "../../infra/core/findings";
 import { displayPath } from "../../infra/core/load/requests";
-import { openConfig, readRequests, requestsFolderExists } from "../../infra/core/project";
+import { readRequests } from "../../infra/core/project";
 import type { Prompts } from "../new/ask";
 import type { NewFlags } from "../new/flow";
-import { configOrExit, type ProjectOptions, projectOptions } from "./project-options";
+import { configAndFolder, type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type PusdatCommand, UsageError } from "./types";
 
 type Options = ProjectOptions & NewFlags & { yes?: boolean; branch?: boolean; openPr?: boolean; skipPlan?: boolean };
@@ -87,9 +87,7 @@ export function makeNewCommand(inject: { prompts?: () => Prompts; today?: string
       const br = require("../new/branch") as typeof import("../new/branch");
 
       if (opts.openPr && !opts.branch) throw new UsageError("--open-pr hanya bersama --branch");
-      const config = configOrExit(openConfig({ stack: opts.stack, policyConfig: opts.policyConfig }), io);
-      const dir = path.resolve(opts.requests);
-      if (!requestsFolderExists(dir)) throw new UsageError(`folder permintaan tidak ditemukan: ${opts.requests}`);
+      const { config, dir } = configAndFolder(opts, io);
       let ask: Prompts | null = null;
       if (!opts.yes) {
         if (prompts) ask = prompts();

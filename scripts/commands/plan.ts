@@ -1,9 +1,8 @@
 /** `pusdat plan`: what a merge would build, change or destroy; heavy modules load only here. */
-import * as path from "node:path";
 import { Option } from "commander";
-import { openConfig, readRequestsAsync, requestsFolderExists } from "../../infra/core/project";
-import { configOrExit, type ProjectOptions, projectOptions } from "./project-options";
-import { EXIT, type PusdatCommand, UsageError } from "./types";
+import { readRequestsAsync } from "../../infra/core/project";
+import { configAndFolder, type ProjectOptions, projectOptions } from "./project-options";
+import { EXIT, type PusdatCommand } from "./types";
 
 export const EMPTY_BASE = "kosong";
 
@@ -17,9 +16,7 @@ export const plan: PusdatCommand<Options> = {
       .option("--base <ref>", `ref git pembanding (bawaan: merge-base dengan main; '${EMPTY_BASE}': semua dianggap baru)`)
       .addOption(new Option("--format <format>", "bentuk keluaran").choices(["text", "markdown", "json"]).default("text")),
   run: async ({ io, opts }) => {
-    const config = configOrExit(openConfig({ stack: opts.stack, policyConfig: opts.policyConfig }), io);
-    const dir = path.resolve(opts.requests);
-    if (!requestsFolderExists(dir)) throw new UsageError(`folder permintaan tidak ditemukan: ${opts.requests}`);
+    const { config, dir } = configAndFolder(opts, io);
     const { makePlan, planFails } = require("../plan") as typeof import("../plan");
     const { formatPlan } = require("../plan-format") as typeof import("../plan-format");
     const result = await makePlan(await readRequestsAsync(config, dir), opts.base);

@@ -1,6 +1,7 @@
 /** The options that say which project to open, shared by every command that reads requests. */
 import type { Command } from "commander";
-import type { ConfigProblems, ProjectConfig } from "../../infra/core/project";
+import * as path from "node:path";
+import { type ConfigProblems, openConfig, type ProjectConfig, requestsFolderExists } from "../../infra/core/project";
 import { findingLine } from "../../infra/core/findings";
 import { type Io, UsageError } from "./types";
 
@@ -24,4 +25,12 @@ export function configOrExit(r: ProjectConfig | ConfigProblems, io: Io): Project
   for (const p of r.problems) io.err(`${findingLine(p)}\n`);
   io.err(`Konfigurasi tidak sah (${r.problems.length} masalah); perbaiki dulu sebelum memeriksa permintaan.\n`);
   throw new UsageError("");
+}
+
+/** The configuration and the requests folder the options name, or exit 2 saying what is wrong. */
+export function configAndFolder(opts: ProjectOptions, io: Io): { config: ProjectConfig; dir: string } {
+  const config = configOrExit(openConfig({ stack: opts.stack, policyConfig: opts.policyConfig }), io);
+  const dir = path.resolve(opts.requests);
+  if (!requestsFolderExists(dir)) throw new UsageError(`folder permintaan tidak ditemukan: ${opts.requests}`);
+  return { config, dir };
 }

@@ -4,11 +4,10 @@
  * "disks only grow"; the file is edited in place, comments and order kept.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import type { Command } from "commander";
 import { displayPath } from "../../infra/core/load/requests";
-import { openConfig, readRequests, requestsFolderExists } from "../../infra/core/project";
-import { configOrExit, type ProjectOptions, projectOptions } from "./project-options";
+import { readRequests } from "../../infra/core/project";
+import { configAndFolder, type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type PusdatCommand, UsageError } from "./types";
 
 type Options = ProjectOptions & { cpu?: string; memoryGb?: string; diskGb?: string; plan?: string; branch?: boolean; openPr?: boolean };
@@ -35,9 +34,7 @@ export const resize: PusdatCommand<Options> = {
     const { refuseIfBad } = require("../new/report") as typeof import("../new/report");
     const br = require("../new/branch") as typeof import("../new/branch");
     if (opts.openPr && !opts.branch) throw new UsageError("--open-pr hanya bersama --branch");
-    const config = configOrExit(openConfig({ stack: opts.stack, policyConfig: opts.policyConfig }), io);
-    const dir = path.resolve(opts.requests);
-    if (!requestsFolderExists(dir)) throw new UsageError(`folder permintaan tidak ditemukan: ${opts.requests}`);
+    const { config, dir } = configAndFolder(opts, io);
     const before = readRequests(config, dir);
     const t = findTarget(before, args[0]!);
     const r = t.loaded.request;

@@ -1,8 +1,7 @@
 /** `pusdat verify`: the SOP's access test after `pulumi up`, with real protocols; network clients load only in run. */
-import * as path from "node:path";
 import { Option } from "commander";
-import { openConfig, readRequests, requestsFolderExists } from "../../infra/core/project";
-import { configOrExit, type ProjectOptions, projectOptions } from "./project-options";
+import { readRequests } from "../../infra/core/project";
+import { configAndFolder, type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type PusdatCommand, UsageError } from "./types";
 
 type Options = ProjectOptions & { changedSince?: string; wait: string; format: "text" | "json"; passwordsFile?: string };
@@ -24,9 +23,7 @@ export const verify: PusdatCommand<Options> = {
     if (!/^\d+$/.test(opts.wait) || Number(opts.wait) > MAX_WAIT_SECONDS) {
       throw new UsageError(`nilai ${JSON.stringify(opts.wait)} untuk --wait tidak sah; yang diizinkan: bilangan bulat detik 0–${MAX_WAIT_SECONDS}`);
     }
-    const config = configOrExit(openConfig({ stack: opts.stack, policyConfig: opts.policyConfig }), io);
-    const dir = path.resolve(opts.requests);
-    if (!requestsFolderExists(dir)) throw new UsageError(`folder permintaan tidak ditemukan: ${opts.requests}`);
+    const { config, dir } = configAndFolder(opts, io);
     const v = require("../verify") as typeof import("../verify");
     const { makeProbes } = require("../../infra/clients/probes") as typeof import("../../infra/clients/probes");
     const pw = require("../../infra/clients/passwords") as typeof import("../../infra/clients/passwords");
