@@ -103,6 +103,8 @@ test("help is in Bahasa Indonesia, exit 0", async () => {
     "                            dengan catatannya di cabang arsip",
     "  evaluate [opsi]           evaluasi SOP 14: waktu penyelesaian dibanding target",
     "                            SOP",
+    "  monitor [opsi]            pemantauan SOP 2, 5, 8, 12: akun hosting, VM,",
+    "                            subdomain, VM PDN, cadangan",
     "  help [perintah]           tampilkan bantuan untuk perintah",
     "",
   ]);
@@ -116,7 +118,7 @@ describe("pusdat: usage errors exit 2", () => {
     [["validate", "--requests", "tidak/ada"], "folder permintaan tidak ditemukan: tidak/ada\n"],
     [["validate", "--stack", "../etc"], "nama stack tidak sah: \"../etc\"; yang diizinkan: huruf, angka, '.', '_', '-'\n"],
     [["validate", "--stack", "produksi"], "Pulumi.produksi.yaml:1:1: berkas tidak ditemukan: Pulumi.produksi.yaml [konfigurasi]\nKonfigurasi tidak sah (1 masalah); perbaiki dulu sebelum memeriksa permintaan.\n"],
-    [["hapus"], "pusdat: perintah tidak dikenal 'hapus'; perintah yang ada: new, resize, decommission, validate, plan, verify, docs, arsip, audit, evaluate\n"],
+    [["hapus"], "pusdat: perintah tidak dikenal 'hapus'; perintah yang ada: new, resize, decommission, validate, plan, verify, docs, arsip, audit, evaluate, monitor\n"],
   ])("%j", async (args, err) => {
     const r = await run(...args);
     expect(r.err).toBe(err);

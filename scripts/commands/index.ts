@@ -4,6 +4,7 @@ import { audit } from "./audit";
 import { decommission } from "./decommission";
 import { docs } from "./docs";
 import { evaluateCommand } from "./evaluate";
+import { monitor } from "./monitor";
 import { newRequest } from "./new";
 import { plan } from "./plan";
 import { resize } from "./resize";
@@ -11,4 +12,4 @@ import type { PusdatCommand } from "./types";
 import { validate } from "./validate";
 import { verify } from "./verify";
 
-export const COMMANDS: PusdatCommand[] = [newRequest, resize, decommission, validate, plan, verify, docs, archive, audit, evaluateCommand];
+export const COMMANDS: PusdatCommand[] = [newRequest, resize, decommission, validate, plan, verify, docs, archive, audit, evaluateCommand, monitor];
