@@ -76,7 +76,7 @@ export async function gather(targets: Target[], s: GatherSetup, c: Clients = cli
   const tasks: (() => Promise<Any>)[] = [];
   const slot = (f: () => Promise<Any>) => tasks.push(f) - 1;
   const accountsAt = hosting.length ? slot(() => c.whm().call("listaccts")) : -1;
-  const backupsAt = hosting.length ? slot(() => newestBackups(c.whm(), hosting.map((t) => (t as Extract<Target, { kind: "hosting" }>).user))) : -1;
+  const backupsAt = hosting.length ? slot(() => newestBackups(c.whm(), hosting.flatMap((t) => (t.kind === "hosting" && !t.decommissioned ? [t.user] : [])))) : -1;
   const vmsAt = vms.length ? slot(() => c.pve().clusterVms()) : -1;
   const storageAt = nodes.map((n) => slot(() => c.pve().backupContent(n, storage)));
   const probeAt = probed.map((t) =>

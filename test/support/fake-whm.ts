@@ -27,6 +27,10 @@ export class FakeWhm {
   readonly faults = new Map<string, Fault>();
   /** UAPI logins seen: the user name only, never the password. */
   readonly logins: string[] = [];
+  /** Restore points (YYYY-MM-DD) → users with a complete backup there (backup_date_list, backup_user_list). */
+  readonly backups = new Map<string, string[]>();
+  /** Disk used per user in MB for listaccts/accountsummary (default 120). */
+  readonly diskUsedMb = new Map<string, number>();
   cpanelFault: CpanelFault | undefined;
   /** The OpenAPI samples wrap the result ({ apiversion, func, module, result }); the "Return Data" guide shows it flat. */
   cpanelShape: "wrapped" | "flat" = "wrapped";
@@ -124,6 +128,17 @@ export class FakeWhm {
         return acct
           ? reply(1, "OK", { acct: [{ user: acct.user, domain: acct.domain, plan: acct.plan, suspended: acct.suspended ? 1 : 0, diskused: "120M", disklimit: "5120M" }] })
           : reply(0, `Account “${params.user}” does not exist.`);
+      case "listaccts":
+        return reply(1, "OK", {
+          acct: [...this.accounts.values()].map((a) => ({ user: a.user, domain: a.domain, plan: a.plan, suspended: a.suspended ? 1 : 0, diskused: `${this.diskUsedMb.get(a.user) ?? 120}M`, disklimit: "5120M" })),
+        });
+      case "backup_date_list":
+        return reply(1, "OK", { backup_set: [...this.backups.keys()].sort() });
+      case "backup_user_list": {
+        const users = this.backups.get(params.restore_point ?? "");
+        if (!users) return reply(0, `No backup exists for the restore point “${params.restore_point}”.`);
+        return reply(1, "OK", { user: users.map((u) => ({ username: u, status: "active", localdir: `/backup/${params.restore_point}/accounts` })) });
+      }
       case "changepackage":
         if (!acct) return reply(0, "Account does not exist.");
         acct.plan = params.pkg!;
