@@ -55,7 +55,7 @@ async function newestBackups(whm: WhmClient, users: string[]): Promise<Record<st
   for (const date of backupDatesOf(await whm.call("backup_date_list"))) {
     if (!want.size) break;
     for (const u of backupUsersOf(await whm.call("backup_user_list", { restore_point: date }))) {
-      if (want.delete(u)) out[u] = date;
+      if (want.delete(u)) out[u] = date.slice(0, 10);
     }
   }
   return out;

@@ -133,11 +133,12 @@ export class FakeWhm {
           acct: [...this.accounts.values()].map((a) => ({ user: a.user, domain: a.domain, plan: a.plan, suspended: a.suspended ? 1 : 0, diskused: `${this.diskUsedMb.get(a.user) ?? 120}M`, disklimit: "5120M" })),
         });
       case "backup_date_list":
-        return reply(1, "OK", { backup_set: [...this.backups.keys()].sort() });
+        // The API reference's form: ISO 8601 at midnight UTC.
+        return reply(1, "OK", { backup_set: [...this.backups.keys()].sort().map((d) => `${d}T00:00:00.000Z`) });
       case "backup_user_list": {
-        const users = this.backups.get(params.restore_point ?? "");
+        const users = this.backups.get((params.restore_point ?? "").slice(0, 10));
         if (!users) return reply(0, `No backup exists for the restore point “${params.restore_point}”.`);
-        return reply(1, "OK", { user: users.map((u) => ({ username: u, status: "active", localdir: `/backup/${params.restore_point}/accounts` })) });
+        return reply(1, "OK", { user: [...this.accounts.keys()].sort().map((u) => ({ username: u, status: users.includes(u) ? "active" : "no_backup" })) });
       }
       case "changepackage":
         if (!acct) return reply(0, "Account does not exist.");

@@ -10,7 +10,8 @@ describe("parse", () => {
   });
   it("reads backup dates newest first and users with a complete backup", () => {
     expect(backupDatesOf({ backup_set: ["2026-11-01", "2026-11-20", "bad"] })).toEqual(["2026-11-20", "2026-11-01"]);
-    expect(backupUsersOf({ user: [{ username: "a", status: "active" }, { username: "b", status: "inactive" }, { username: "c" }] })).toEqual(["a", "c"]);
+    expect(backupDatesOf({ backup_set: ["2026-11-01T00:00:00.000Z", "2026-11-20T00:00:00.000Z", "2026-11-20T00:00:00.000Z"] })).toEqual(["2026-11-20T00:00:00.000Z", "2026-11-01T00:00:00.000Z"]);
+    expect(backupUsersOf({ user: [{ username: "a", status: "active" }, { username: "b", status: "no_backup" }, { username: "c", status: "inactive" }] })).toEqual(["a", "c"]);
   });
   it("reads cluster resources, qemu only", () => {
     expect(vmsOf([{ type: "qemu", vmid: 210, node: "pve1", status: "running", cpu: 0.5, mem: 10, maxmem: 20 }, { type: "lxc", vmid: 300, node: "pve1" }])).toEqual({

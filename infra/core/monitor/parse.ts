@@ -21,16 +21,19 @@ export function accountsOf(data: Record<string, unknown>): Record<string, Accoun
   return out;
 }
 
-/** WHM `backup_date_list` data: `{ backup_set: ["2026-11-20", …] }`, newest first. */
+/**
+ * WHM `backup_date_list` data: `{ backup_set: ["2026-11-20T00:00:00.000Z", …] }` (the API reference's
+ * form; older servers give bare dates), distinct, newest first, as given (they are the restore points).
+ */
 export function backupDatesOf(data: Record<string, unknown>): string[] {
   const set = Array.isArray(data.backup_set) ? data.backup_set : [];
-  return set.filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().reverse();
+  return [...new Set(set.filter((d): d is string => typeof d === "string" && /^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z)?$/.test(d)))].sort().reverse();
 }
 
-/** WHM `backup_user_list` data for one restore point: `{ user: [{ username, status }] }`; users with status "active" (a complete backup). */
+/** WHM `backup_user_list` data for one restore point: `{ user: [{ username, status }] }`; every user but those with status "no_backup". */
 export function backupUsersOf(data: Record<string, unknown>): string[] {
   const users = Array.isArray(data.user) ? data.user : [];
-  return (users as Record<string, unknown>[]).filter((u) => typeof u.username === "string" && (u.status === undefined || u.status === "active")).map((u) => u.username as string);
+  return (users as Record<string, unknown>[]).filter((u) => typeof u.username === "string" && u.status !== "no_backup").map((u) => u.username as string);
 }
 
 /** Proxmox `/cluster/resources?type=vm` data → VMs by VMID (qemu only). */
