@@ -192,3 +192,14 @@ test("--pdf writes the report; --write-arsip commits it to arsip and a second ru
   expect(git("rev-list", "--count", "arsip").trim()).toBe("2");
   expect(second.err).toMatch(new RegExp(`^Laporan disimpan ke cabang arsip \\([0-9a-f]{12}\\): ${dir}/${jakarta}-2.json, ${dir}/${jakarta}-2.pdf\\n$`));
 });
+
+test("a backup storage that never answers costs one timeout and is reported, the rest of the round goes on", async () => {
+  w.pve.hangPaths.add("/api2/json/nodes/pve1/storage/cadangan/content?content=backup");
+  const r = await monitorCli(w, ["--format", "json"]);
+  const report = JSON.parse(r.out);
+  expect(report.findings.map((f: { id: string; code: string; severity: string }) => `${f.id} ${f.code} ${f.severity}`)).toEqual(["sibapo-app backup-unknown warning"]);
+  // The client's own timeout and the pool's fire at the same limit; either one's words are accepted.
+  expect(report.findings[0].message).toMatch(/^daftar cadangan di node pve1 tidak dapat diambil: (Proxmox: https:\/\/127\.0\.0\.1:\d+ )?tidak menjawab dalam 5 detik$/);
+  expect(report.targets.find((t: { id: string }) => t.id === "eoffice-lama").status).toBe("ok");
+  expect(r.code).toBe(0);
+});
