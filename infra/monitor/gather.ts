@@ -3,8 +3,7 @@
  * one Proxmox cluster/resources call and one backup-storage listing per node, and the access test's
  * own checks for each subdomain and active PDN VM, all through the bounded pool. Then --heal.
  */
-import { proxmoxEndpoint, serverBase, verifyConfigOf } from "../clients/probes";
-import { makeProbes } from "../clients/probes";
+import { makeProbes, proxmoxEndpoint, serverBase, verifyConfigOf } from "../clients/probes";
 import { fetchVia } from "../clients/http";
 import { ProxmoxClient } from "../clients/proxmox";
 import type { SiteConfig } from "../core/config/site";
@@ -72,9 +71,9 @@ export async function gather(targets: Target[], s: GatherSetup, c: Clients = cli
   const probes = makeProbes({ site: s.site, env: s.env, password: async () => undefined, ca: s.ca });
   const clock = { now: () => Date.now(), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
 
-  type Any = unknown;
-  const tasks: (() => Promise<Any>)[] = [];
-  const slot = (f: () => Promise<Any>) => tasks.push(f) - 1;
+  // Every network call of the round is one task of the pool; `slot` remembers where its outcome lands.
+  const tasks: (() => Promise<unknown>)[] = [];
+  const slot = (f: () => Promise<unknown>) => tasks.push(f) - 1;
   const accountsAt = hosting.length ? slot(() => c.whm().call("listaccts")) : -1;
   const backupsAt = hosting.length ? slot(() => newestBackups(c.whm(), hosting.flatMap((t) => (t.kind === "hosting" && !t.decommissioned ? [t.user] : [])))) : -1;
   const vmsAt = vms.length ? slot(() => c.pve().clusterVms()) : -1;
@@ -82,11 +81,13 @@ export async function gather(targets: Target[], s: GatherSetup, c: Clients = cli
   const probeAt = probed.map((t) =>
     slot(async (): Promise<ProbeFacts> => {
       let certValidTo: string | null = null;
-      const p = { ...probes, https: async (fqdn: string, address: string) => {
+      // The certificate's end date is kept for the days-left warning; the check itself is verify's.
+      const https = async (fqdn: string, address: string) => {
         const a = await probes.https(fqdn, address);
         certValidTo = a.certificate?.validTo ?? null;
         return a;
-      } };
+      };
+      const p = { ...probes, https };
       const v = await verifyItem(t.item, s.site, p, clock, 0);
       return { ok: true, checks: v.checks, certValidTo };
     }),
