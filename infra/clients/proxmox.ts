@@ -131,6 +131,7 @@ export class ProxmoxClient {
   /** Starts a VM; resolves to the task's UPID. */
   async startVm(node: string, vmid: number): Promise<string> {
     const d = await this.send("POST", `${this.vmPath(node, vmid)}/status/start`);
+    if (d === null) throw new ProxmoxError(`VM ${vmid} tidak ada di node ${node}`);
     if (typeof d !== "string") throw new ProxmoxError(`Proxmox tidak memberi UPID tugas untuk menyalakan VM ${vmid}`);
     return d;
   }
