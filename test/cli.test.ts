@@ -102,6 +102,8 @@ test("help is in Bahasa Indonesia, exit 0", async () => {
     "                            perjanjian API) untuk perubahan yang diterapkan",
     "  arsip [opsi] [id]         tulis catatan penerapan (pull request, persetujuan,",
     "                            hasil uji, dokumen) ke cabang arsip",
+    "  monitor [opsi]            pemantauan SOP 2, 5, 8, 12: akun hosting, VM,",
+    "                            subdomain, VM PDN, cadangan",
     "  audit [opsi]              audit arsip: setiap perubahan di main dicocokkan",
     "                            dengan catatannya di cabang arsip",
     "  evaluate [opsi]           evaluasi SOP 14: waktu penyelesaian dibanding target",
@@ -119,7 +121,7 @@ describe("pusdat: usage errors exit 2", () => {
     [["validate", "--requests", "tidak/ada"], "folder permintaan tidak ditemukan: tidak/ada\n"],
     [["validate", "--stack", "../etc"], "nama stack tidak sah: \"../etc\"; yang diizinkan: huruf, angka, '.', '_', '-'\n"],
     [["validate", "--stack", "produksi"], "Pulumi.produksi.yaml:1:1: berkas tidak ditemukan: Pulumi.produksi.yaml [konfigurasi]\nKonfigurasi tidak sah (1 masalah); perbaiki dulu sebelum memeriksa permintaan.\n"],
-    [["hapus"], "pusdat: perintah tidak dikenal 'hapus'; perintah yang ada: new, resize, decommission, validate, plan, doctor, verify, docs, arsip, audit, evaluate\n"],
+    [["hapus"], "pusdat: perintah tidak dikenal 'hapus'; perintah yang ada: new, resize, decommission, validate, plan, doctor, verify, docs, arsip, monitor, audit, evaluate\n"],
   ])("%j", async (args, err) => {
     const r = await run(...args);
     expect(r.err).toBe(err);

@@ -47,10 +47,16 @@ export class ProxmoxClient {
   }
 
   /** `data` of a GET; null when the VM (or node) does not exist. */
-  private async get(path: string): Promise<unknown | null> {
+  private get(path: string): Promise<unknown | null> {
+    return this.send("GET", path);
+  }
+
+  private async send(method: "GET" | "POST", path: string): Promise<unknown | null> {
     let r;
     try {
       r = await httpRequest(`${this.base}${path}`, {
+        method,
+        ...(method === "POST" ? { body: "" } : {}),
         headers: { Authorization: `PVEAPIToken=${this.o.token}`, Accept: "application/json" },
         timeoutMs: this.o.timeoutMs,
         insecureTls: this.o.insecureTls,
@@ -60,7 +66,7 @@ export class ProxmoxClient {
       if (e instanceof NetError) throw new ProxmoxError(`Proxmox: ${e.message}`);
       throw e;
     }
-    if (r.status === 401 || r.status === 403) throw new ProxmoxError(`Proxmox menolak token API (HTTP ${r.status}) untuk GET ${path}; periksa PROXMOX_VE_API_TOKEN dan izinnya`);
+    if (r.status === 401 || r.status === 403) throw new ProxmoxError(`Proxmox menolak token API (HTTP ${r.status}) untuk ${method} ${path}; periksa PROXMOX_VE_API_TOKEN dan izinnya`);
     let json: { data?: unknown; message?: unknown; errors?: unknown } = {};
     try {
       json = JSON.parse(r.body);
@@ -69,8 +75,8 @@ export class ProxmoxClient {
     }
     const message = typeof json.message === "string" ? json.message.trim() : "";
     if (r.status === 404 || (r.status === 500 && GONE.test(message))) return null;
-    if (r.status !== 200) throw new ProxmoxError(`Proxmox menjawab HTTP ${r.status} untuk GET ${path}${message ? `: ${message}` : ""}`);
-    if (!("data" in json)) throw new ProxmoxError(`jawaban Proxmox untuk GET ${path} tidak memuat data`);
+    if (r.status !== 200) throw new ProxmoxError(`Proxmox menjawab HTTP ${r.status} untuk ${method} ${path}${message ? `: ${message}` : ""}`);
+    if (!("data" in json)) throw new ProxmoxError(`jawaban Proxmox untuk ${method} ${path} tidak memuat data`);
     return json.data;
   }
 
@@ -110,5 +116,30 @@ export class ProxmoxClient {
       for (const a of iface["ip-addresses"] ?? []) if (a["ip-address"]) out.push(a["ip-address"]);
     }
     return out;
+  }
+
+  /** Every VM of the cluster in one call (`/cluster/resources?type=vm`): status, node, cpu, mem, maxmem. */
+  async clusterVms(): Promise<unknown> {
+    return (await this.get("/cluster/resources?type=vm")) ?? [];
+  }
+
+  /** The backup files on one storage of one node (`content=backup`): volid, ctime, size, …; null when the storage is not there. */
+  async backupContent(node: string, storage: string): Promise<unknown | null> {
+    return this.get(`/nodes/${encodeURIComponent(node)}/storage/${encodeURIComponent(storage)}/content?content=backup`);
+  }
+
+  /** Starts a VM; resolves to the task's UPID. */
+  async startVm(node: string, vmid: number): Promise<string> {
+    const d = await this.send("POST", `${this.vmPath(node, vmid)}/status/start`);
+    if (d === null) throw new ProxmoxError(`VM ${vmid} tidak ada di node ${node}`);
+    if (typeof d !== "string") throw new ProxmoxError(`Proxmox tidak memberi UPID tugas untuk menyalakan VM ${vmid}`);
+    return d;
+  }
+
+  /** A task's state: `running`, or `stopped` with `exitstatus` ("OK" or the error). */
+  async taskStatus(node: string, upid: string): Promise<{ status: string; exitstatus: string | null }> {
+    const d = (await this.get(`/nodes/${encodeURIComponent(node)}/tasks/${encodeURIComponent(upid)}/status`)) as { status?: unknown; exitstatus?: unknown } | null;
+    if (!d || typeof d.status !== "string") throw new ProxmoxError(`status tugas ${upid} tidak dapat dibaca dari Proxmox`);
+    return { status: d.status, exitstatus: typeof d.exitstatus === "string" ? d.exitstatus : null };
   }
 }

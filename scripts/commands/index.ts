@@ -5,6 +5,7 @@ import { decommission } from "./decommission";
 import { docs } from "./docs";
 import { doctor } from "./doctor";
 import { evaluateCommand } from "./evaluate";
+import { monitor } from "./monitor";
 import { newRequest } from "./new";
 import { plan } from "./plan";
 import { resize } from "./resize";
@@ -12,4 +13,4 @@ import type { PusdatCommand } from "./types";
 import { validate } from "./validate";
 import { verify } from "./verify";
 
-export const COMMANDS: PusdatCommand[] = [newRequest, resize, decommission, validate, plan, doctor, verify, docs, archive, audit, evaluateCommand];
+export const COMMANDS: PusdatCommand[] = [newRequest, resize, decommission, validate, plan, doctor, verify, docs, archive, monitor, audit, evaluateCommand];

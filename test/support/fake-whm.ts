@@ -27,6 +27,10 @@ export class FakeWhm {
   readonly faults = new Map<string, Fault>();
   /** UAPI logins seen: the user name only, never the password. */
   readonly logins: string[] = [];
+  /** Restore points (YYYY-MM-DD) → users with a complete backup there (backup_date_list, backup_user_list). */
+  readonly backups = new Map<string, string[]>();
+  /** Disk used per user in MB for listaccts/accountsummary (default 120). */
+  readonly diskUsedMb = new Map<string, number>();
   cpanelFault: CpanelFault | undefined;
   /** The OpenAPI samples wrap the result ({ apiversion, func, module, result }); the "Return Data" guide shows it flat. */
   cpanelShape: "wrapped" | "flat" = "wrapped";
@@ -129,6 +133,18 @@ export class FakeWhm {
         if ((params.password ?? "").length < 8) return reply(0, `The password “${params.password}” is too weak.`);
         acct.password = params.password!;
         return reply(1, "Password changed");
+      case "listaccts":
+        return reply(1, "OK", {
+          acct: [...this.accounts.values()].map((a) => ({ user: a.user, domain: a.domain, plan: a.plan, suspended: a.suspended ? 1 : 0, diskused: `${this.diskUsedMb.get(a.user) ?? 120}M`, disklimit: "5120M" })),
+        });
+      case "backup_date_list":
+        // The API reference's form: ISO 8601 at midnight UTC.
+        return reply(1, "OK", { backup_set: [...this.backups.keys()].sort().map((d) => `${d}T00:00:00.000Z`) });
+      case "backup_user_list": {
+        const users = this.backups.get((params.restore_point ?? "").slice(0, 10));
+        if (!users) return reply(0, `No backup exists for the restore point “${params.restore_point}”.`);
+        return reply(1, "OK", { user: [...this.accounts.keys()].sort().map((u) => ({ username: u, status: users.includes(u) ? "active" : "no_backup" })) });
+      }
       case "changepackage":
         if (!acct) return reply(0, "Account does not exist.");
         acct.plan = params.pkg!;

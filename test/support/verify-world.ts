@@ -109,10 +109,10 @@ export function setPorts(root: string, rel: string, ports: number[]) {
 }
 
 /** The CLI in a child process, asynchronously: the servers above live in this process's event loop. */
-export function cli(w: World, args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; out: string; err: string }> {
+export function cli(w: World, args: string[], env: Record<string, string | undefined> = {}, command = "verify"): Promise<{ code: number; out: string; err: string }> {
   const base = { ...process.env };
   for (const k of ["WHM_HOST", "WHM_API_TOKEN", "PROXMOX_VE_API_TOKEN", "PROXMOX_VE_ENDPOINT"]) delete base[k];
-  const child = spawn(process.execPath, [path.join(REPO, "scripts/pusdat.js"), "verify", "--stack", "uji", "--policy-config", path.join(REPO, "policies/config.json"), ...args], {
+  const child = spawn(process.execPath, [path.join(REPO, "scripts/pusdat.js"), command, "--stack", "uji", "--policy-config", path.join(REPO, "policies/config.json"), ...args], {
     cwd: w.root,
     env: { ...base, NODE_EXTRA_CA_CERTS: path.join(w.root, "ca.pem"), WHM_API_TOKEN: w.whm.token, PROXMOX_VE_API_TOKEN: w.pve.token, ...env },
     stdio: ["ignore", "pipe", "pipe"],

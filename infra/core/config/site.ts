@@ -4,6 +4,7 @@
  */
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { MonitorConfig } from "../monitor/config";
 import { VerifyConfig } from "../verify/config";
 
 const isCidr = (s: string) => {
@@ -170,6 +171,7 @@ export const SiteConfig = z.strictObject({
   approvers: z.array(Approver).default([]),
   calendar: Calendar.default(Calendar.parse({})),
   verify: VerifyConfig.optional(),
+  monitor: MonitorConfig.optional(),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfig>;
