@@ -99,8 +99,8 @@ export class FakeWso2 {
     const tenant = req.headers["x-wso2-tenant"];
     this.calls.push({ method, path: url.pathname, ...(typeof tenant === "string" ? { tenant } : {}) });
     if (this.hang || url.pathname === "/hang") return;
-    const json = (status: number, v?: unknown) => res.writeHead(status, { "Content-Type": "application/json" }).end(v === undefined ? "" : JSON.stringify(v));
-    const error = (status: number, message: string, description = "") => json(status, { code: status, message, description, moreInfo: "", error: [] });
+    const json = (status: number, v?: unknown): void => void res.writeHead(status, { "Content-Type": "application/json" }).end(v === undefined ? "" : JSON.stringify(v));
+    const error = (status: number, message: string, description = ""): void => json(status, { code: status, message, description, moreInfo: "", error: [] });
     if (url.pathname === "/oauth2/token") return this.token(req, body, json);
     const P = "/api/am/devportal/v3";
     if (!url.pathname.startsWith(`${P}/`)) return this.gateway(req, url.pathname, json);
