@@ -5,6 +5,7 @@
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { VerifyConfig } from "../verify/config";
+import { SplpConfig } from "./splp";
 
 const isCidr = (s: string) => {
   try {
@@ -170,6 +171,7 @@ export const SiteConfig = z.strictObject({
   approvers: z.array(Approver).default([]),
   calendar: Calendar.default(Calendar.parse({})),
   verify: VerifyConfig.optional(),
+  splp: SplpConfig.optional().meta({ description: "Pertukaran data SPLP (WSO2 API Manager) per kanal" }),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfig>;
