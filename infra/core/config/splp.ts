@@ -36,3 +36,6 @@ export const SplpConfig = z.strictObject({
 
 export type SplpChannel = z.infer<typeof SplpChannel>;
 export type SplpConfig = z.infer<typeof SplpConfig>;
+
+/** The exchange application pusdat keeps for one ApiAccess request (one per consumer application). */
+export const splpApplicationName = (requestId: string) => `pusdat-${requestId}`;
