@@ -12,6 +12,7 @@ import { parseNameStatus, type Selection, selectChanged, selectIds } from "../in
 import type { CheckResult, Verification, VerifyItem } from "../infra/core/verify/types";
 import { extractFolder, git, repoRoot, resolveCommit } from "../infra/git/repo";
 import { UsageError } from "./commands/types";
+import { SPLP_TOKEN_ENV } from "../infra/core/config/splp";
 
 export const VERIFY_SCHEMA = "pusdat-verify/v1";
 
@@ -76,6 +77,10 @@ export function missingCredentials(items: VerifyItem[], config: ProjectConfig, e
   const pve = of((n) => n.proxmox);
   if (whm.length && !env.WHM_API_TOKEN) missing.push(`WHM_API_TOKEN (untuk ${whm.join(", ")})`);
   if (pve.length && !env.PROXMOX_VE_API_TOKEN) missing.push(`PROXMOX_VE_API_TOKEN (untuk ${pve.join(", ")})`);
+  for (const [channel, variable] of Object.entries(SPLP_TOKEN_ENV)) {
+    const ids = items.filter((i) => checksFor(i, config.site).some((c) => c.probe === "splp-subscription" && c.channel === channel)).map((i) => i.id);
+    if (ids.length && !env[variable]) missing.push(`${variable} (token Developer Portal kanal ${channel}, untuk ${ids.join(", ")})`);
+  }
   return missing;
 }
 

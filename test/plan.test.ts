@@ -26,8 +26,8 @@ async function pusdat(cwd: string, ...args: string[]): Promise<{ status: number;
 const MANUAL = [
   "Langkah manual",
   "  sipd-bappeda (pdn-etiket, submitted): Tunggu penilaian PDN atas tiket PDN-2026-000123 (4 vCPU, 8 GB RAM, disk 100 GB, ubuntu-24.04, port 22/443, hostname sipd-bappeda); catat status baru di spec.pdn.state.",
-  "  simpeg-nik (splp, menunggu-pendaftaran): Daftarkan aplikasi SIMPEG Kabupaten Contoh (Badan Kepegawaian dan Pengembangan Sumber Daya Manusia) di portal SPLP nasional untuk Layanan Verifikasi NIK milik Dinas Kependudukan dan Pencatatan Sipil: POST /kependudukan/v1/verifikasi-nik; kredensial OAuth2 diserahkan sebagai rahasia.",
-  "  harga-pangan (splp, menunggu-pendaftaran): Daftarkan aplikasi Dasbor Ketahanan Pangan (Dinas Ketahanan Pangan) di server pertukaran data lokal untuk API Harga Bahan Pokok SIBAPO milik Dinas Perdagangan: GET /harga/v1/komoditas, GET /harga/v1/komoditas/{kode}/harian; kredensial API key diserahkan sebagai rahasia.",
+  "  simpeg-nik (splp, menunggu-pendaftaran): Daftarkan aplikasi SIMPEG Kabupaten Contoh (Badan Kepegawaian dan Pengembangan Sumber Daya Manusia) di portal SPLP nasional untuk Layanan Verifikasi NIK milik Dinas Kependudukan dan Pencatatan Sipil: POST /kependudukan/v1/verifikasi-nik; kredensial OAuth2 diserahkan sebagai rahasia. Di WSO2: aplikasi pusdat-simpeg-nik, langganan VerifikasiNIK v1 tier Bronze; bila langganan ON_HOLD, menunggu persetujuan Dinas Kependudukan dan Pencatatan Sipil.",
+  "  harga-pangan (splp, menunggu-pendaftaran): Daftarkan aplikasi Dasbor Ketahanan Pangan (Dinas Ketahanan Pangan) di server pertukaran data lokal untuk API Harga Bahan Pokok SIBAPO milik Dinas Perdagangan: GET /harga/v1/komoditas, GET /harga/v1/komoditas/{kode}/harian; kredensial API key diserahkan sebagai rahasia. Di WSO2: aplikasi pusdat-harga-pangan, langganan HargaBahanPokok 1.0.0 tier Silver, API key 90 hari; bila langganan ON_HOLD, menunggu persetujuan Dinas Perdagangan.",
 ];
 
 describe("a branch with a new subdomain, a decommission, a removal and a resize", () => {

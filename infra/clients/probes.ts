@@ -11,6 +11,7 @@ import { queryAll } from "./dns";
 import { fetchVia } from "./http";
 import { probeHttps } from "./https-probe";
 import { ProxmoxClient } from "./proxmox";
+import { type ApiCredentialSource, makeSplpProbes } from "./splp-probes";
 import { tcpProbe } from "./tcp";
 
 export interface ProbeSetup {
@@ -18,6 +19,8 @@ export interface ProbeSetup {
   /** WHM_API_TOKEN, PROXMOX_VE_API_TOKEN, PROXMOX_VE_ENDPOINT. */
   env: NodeJS.ProcessEnv;
   password: (requestId: string) => Promise<string | undefined>;
+  /** The ApiAccess applications' credentials (consumer key/secret, API key) by request id. */
+  apiCredentials?: ApiCredentialSource;
   /** Extra trusted CAs for the HTTPS probe (tests); production trusts the system store. */
   ca?: string[];
 }
@@ -66,5 +69,6 @@ export function makeProbes(s: ProbeSetup): Probes {
     pveConfig: (node, vmid) => proxmox().config(node, vmid),
     pveAgentAddresses: (node, vmid) => proxmox().guestAddresses(node, vmid),
     tcp: (host, port, readBanner) => tcpProbe({ host, port, timeoutMs, readBanner }),
+    ...makeSplpProbes({ splp: s.site.splp, env: s.env, credentials: s.apiCredentials, ca: s.ca }),
   };
 }

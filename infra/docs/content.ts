@@ -165,6 +165,12 @@ export function notaDinasBalasan(i: DocInput): DocumentModel {
   };
 }
 
+/** The SPLP try-out (pusdat verify: subscription, token and API key calls) as the agreement's evidence. */
+export function tryOutBlocks(v: Verification): Block[] {
+  const rows = v.checks.filter((c) => c.name.startsWith("splp-")).map((c, n) => [`${n + 1}.`, c.name, HASIL[c.result], c.detail]);
+  return rows.length ? [{ t: "table", head: ["No.", "Uji coba", "Hasil", "Keterangan"], widths: [0.07, 0.2, 0.15, 0.58], rows }] : [];
+}
+
 export function perjanjianApi(i: DocInput & { request: ApiAccess }): DocumentModel {
   const r = i.request;
   const s = r.spec;
@@ -183,6 +189,7 @@ export function perjanjianApi(i: DocInput & { request: ApiAccess }): DocumentMod
     { t: "fields", rows: [["Aplikasi pengguna", s.consumer.application], ["API", s.provider.api], ["Kegunaan", r.metadata.purpose]] },
     { t: "table", head: ["No.", "Metode", "Endpoint"], widths: [0.08, 0.17, 0.75], rows: s.endpoints.map((e, n) => [`${n + 1}.`, e.method, e.path]) },
     { t: "fields", rows: [["Data yang dipertukarkan", s.data.join(", ")], ["Autentikasi", s.auth === "oauth2" ? "OAuth2 (client credentials)" : "API key"], ["Hasil uji coba", `${HASIL[i.verify.result]} (${waktuWib(i.verify.at)})`]] },
+    ...tryOutBlocks(i.verify),
     { t: "heading", text: "Para pihak sepakat:" },
     {
       t: "list",

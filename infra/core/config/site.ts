@@ -6,6 +6,7 @@ import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { MonitorConfig } from "../monitor/config";
 import { VerifyConfig } from "../verify/config";
+import { SplpConfig } from "./splp";
 
 const isCidr = (s: string) => {
   try {
@@ -172,6 +173,7 @@ export const SiteConfig = z.strictObject({
   calendar: Calendar.default(Calendar.parse({})),
   verify: VerifyConfig.optional(),
   monitor: MonitorConfig.optional(),
+  splp: SplpConfig.optional().meta({ description: "Pertukaran data SPLP (WSO2 API Manager) per kanal" }),
 });
 
 export type SiteConfig = z.infer<typeof SiteConfig>;

@@ -133,6 +133,29 @@ export const ApiSpec = z.strictObject({
     .min(1, { error: "minimal satu butir data" })
     .meta({ description: "Data dan informasi yang dipertukarkan" }),
   auth: z.enum(["oauth2", "api-key"], { error: "oauth2 atau api-key" }),
+  exchange: z
+    .strictObject({
+      api: z
+        .string({ error: "teks: nama API di WSO2 API Manager" })
+        .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/, { error: "nama API seperti di Developer Portal: huruf, angka, spasi, '.', '_', '-', mis. HargaBahanPokok" }),
+      version: z
+        .string({ error: "teks: versi API" })
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/, { error: "versi API seperti di Developer Portal, mis. 1.0.0 atau v1" }),
+      tier: z
+        .string({ error: "teks: tier throttling" })
+        .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: "nama tier WSO2, mis. Gold" })
+        .meta({ description: "Tier throttling langganan; harus ada di pusdat:splp.channels.<kanal>.tiers" }),
+      keyValidityDays: z
+        .int({ error: "bilangan bulat hari ≥ 1" })
+        .min(1, { error: "bilangan bulat hari ≥ 1" })
+        .optional()
+        .meta({ description: "Hanya auth api-key: masa berlaku API key (hari), paling lama maxKeyValidityDays kanal" }),
+    })
+    .optional()
+    .meta({
+      description:
+        "API di WSO2 API Manager (nama, versi), tier langganan dan masa berlaku API key. Tanpa bagian ini pusdat tidak dapat membuat langganan; langkahnya tetap manual",
+    }),
 });
 
 export const SubdomainRequest = envelope("Subdomain", SubdomainSpec);

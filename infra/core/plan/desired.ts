@@ -14,6 +14,7 @@ import { poolOf } from "../rules/vm";
 import { dnsComment, dnsTags, vmTags } from "./tags";
 import { KINDS, planInto } from "../kinds";
 import { childName, ROLE, backupJobName } from "../naming";
+import { splpApplicationName } from "../config/splp";
 
 export interface DnsRecordPlan {
   name: string;
@@ -248,6 +249,14 @@ export function pdnStep(r: VirtualMachine): ManualStep {
   return { id: r.metadata.id, kind: "pdn-eticket", state, text };
 }
 
+/** What to ask of WSO2 when the request names it (spec.exchange); the provider approves an ON_HOLD subscription. */
+function exchangeNote(r: ApiAccess): string {
+  const ex = r.spec.exchange;
+  if (!ex) return "";
+  const key = r.spec.auth === "api-key" && ex.keyValidityDays ? `, API key ${ex.keyValidityDays} hari` : "";
+  return ` Di WSO2: aplikasi ${splpApplicationName(r.metadata.id)}, langganan ${ex.api} ${ex.version} tier ${ex.tier}${key}; bila langganan ON_HOLD, menunggu persetujuan ${r.spec.provider.opd}.`;
+}
+
 export function splpStep(r: ApiAccess): ManualStep {
   const s = r.spec;
   const where = s.channel === "splp-nasional" ? "portal SPLP nasional" : "server pertukaran data lokal";
@@ -258,7 +267,7 @@ export function splpStep(r: ApiAccess): ManualStep {
     state: r.metadata.status === "active" ? "awaiting-registration" : "decommissioned",
     text:
       r.metadata.status === "active"
-        ? `Daftarkan aplikasi ${s.consumer.application} (${r.metadata.opd}) di ${where} untuk ${s.provider.api} milik ${s.provider.opd}: ${eps}; kredensial ${s.auth === "oauth2" ? "OAuth2" : "API key"} diserahkan sebagai rahasia.`
+        ? `Daftarkan aplikasi ${s.consumer.application} (${r.metadata.opd}) di ${where} untuk ${s.provider.api} milik ${s.provider.opd}: ${eps}; kredensial ${s.auth === "oauth2" ? "OAuth2" : "API key"} diserahkan sebagai rahasia.${exchangeNote(r)}`
         : `Cabut kredensial ${s.consumer.application} untuk ${s.provider.api} di ${where}.`,
   };
 }

@@ -1,5 +1,6 @@
 /** Every cross-request rule, by the name that findings carry. Order is the order of the report. */
 import { apiApproval, apiEndpoints } from "./api";
+import { apiExchange } from "./api-exchange";
 import { nodeCapacity, opdTotals } from "./capacity";
 import { cnameRules, publicTargets, reservedLabels, subdomainTarget, ttlRules, uniqueFullNames } from "./dns";
 import { hostingPlans, hostingUsernames } from "./hosting";
@@ -27,4 +28,5 @@ export const RULES: Record<string, Rule> = {
   "opd-totals": opdTotals,
   "api-endpoints": apiEndpoints,
   "api-approval": apiApproval,
+  "api-exchange": apiExchange,
 };

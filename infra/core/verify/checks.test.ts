@@ -1,5 +1,6 @@
 import { fixtureProject, fixtureRequest } from "../../../test/support/verify-fixture";
-import { checksFor, needs, SKIP_API } from "./checks";
+import { NO_EXCHANGE } from "./api";
+import { checksFor, needs } from "./checks";
 import type { Change, CheckSpec } from "./types";
 
 const site = () => fixtureProject().site;
@@ -67,13 +68,13 @@ describe("checksFor: which checks each request needs", () => {
       [{ name: "pdn", probe: "skip", reason: "VM PDN belum aktif (e-Tiket PDN-2026-000778 berstatus submitted); tes akses menunggu status active dan alamatnya" }],
     ],
     ["sipd-uji", "remove", [{ name: "pdn", probe: "skip", reason: "VM PDN dihapus lewat e-Tiket PDN-2026-000777; tidak diperiksa dari sini" }]],
-    ["pangan-uji", "create", [{ name: "splp", probe: "skip", reason: SKIP_API }]],
+    ["pangan-uji", "create", [{ name: "splp", probe: "skip", reason: NO_EXCHANGE }]],
   ])("%s (%s)", (id, change, expected) => {
     expect(specs(id, change)).toEqual(expected);
   });
 
-  test("SKIP_API says why ApiAccess is not tested", () => {
-    expect(SKIP_API).toBe("penyediaan SPLP belum ada; akses API belum dapat diuji otomatis");
+  test("NO_EXCHANGE says why an ApiAccess without spec.exchange is not tested", () => {
+    expect(NO_EXCHANGE).toBe("spec.exchange belum diisi (nama API, versi, tier di WSO2); langganan SPLP tetap langkah manual dan tidak diuji otomatis");
   });
 
   test("ports are checked once each, in order", () => {

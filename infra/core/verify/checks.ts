@@ -4,6 +4,7 @@
  */
 import type { SiteConfig } from "../config/site";
 import type { HostingAccount, Subdomain, VirtualMachine } from "../model/kinds";
+import { apiChecks } from "./api";
 import { DEFAULT_VERIFY } from "./config";
 import type { CheckSpec, VerifyItem } from "./types";
 
@@ -11,8 +12,6 @@ import type { CheckSpec, VerifyItem } from "./types";
 export const HOSTING_RECORD_PROXIED = true;
 /** The disk the program gives every VM (infra/program/components/vm.ts). */
 export const VM_DISK = "scsi0";
-
-export const SKIP_API = "penyediaan SPLP belum ada; akses API belum dapat diuji otomatis";
 
 const fqdnOf = (label: string, zone: string) => `${label}.${zone}`;
 
@@ -91,7 +90,7 @@ export function checksFor(item: VerifyItem, site: SiteConfig): CheckSpec[] {
     case "VirtualMachine":
       return vmChecks(r, removed, site.verify?.sshPorts ?? DEFAULT_VERIFY.sshPorts);
     case "ApiAccess":
-      return [{ name: "splp", probe: "skip", reason: SKIP_API }];
+      return apiChecks(r, item.id, removed);
   }
 }
 

@@ -56,6 +56,8 @@ const probes = (over: Partial<Probes>): Probes => ({
   pveConfig: refuse,
   pveAgentAddresses: refuse,
   tcp: refuse,
+  splpFacts: refuse,
+  splpCall: refuse,
   ...over,
 });
 
@@ -172,13 +174,13 @@ describe("verifyItem", () => {
     });
   });
 
-  test("ApiAccess is skipped with the reason", async () => {
+  test("ApiAccess without spec.exchange is skipped with the reason", async () => {
     const clock = fakeClock();
     const v = await verifyItem({ id: "pangan-uji", change: "create", request: fixtureRequest("pangan-uji") }, site(), probes({}), clock, clock.now());
     expect(v).toEqual({
       result: "skipped",
       at: "2026-11-23T05:00:00.000Z",
-      checks: [{ name: "splp", result: "skipped", detail: "penyediaan SPLP belum ada; akses API belum dapat diuji otomatis", durationMs: 0 }],
+      checks: [{ name: "splp", result: "skipped", detail: "spec.exchange belum diisi (nama API, versi, tier di WSO2); langganan SPLP tetap langkah manual dan tidak diuji otomatis", durationMs: 0 }],
     });
   });
 });

@@ -3,6 +3,7 @@
  * in tests) and assembles the record's `verify` object. No I/O of its own: time comes from `clock`.
  */
 import type { SiteConfig } from "../config/site";
+import { callPrecondition, judgeCall, judgeSubscription } from "./api";
 import { checksFor, VM_DISK } from "./checks";
 import {
   firstAddress,
@@ -30,6 +31,8 @@ import type {
   Judged,
   LoginAnswer,
   RecordType,
+  SplpCallAnswer,
+  SplpFacts,
   TcpAnswer,
   Verification,
   VerifyItem,
@@ -47,6 +50,10 @@ export interface Probes {
   pveConfig(node: string, vmid: number): Promise<VmConfigFacts | null>;
   pveAgentAddresses(node: string, vmid: number): Promise<string[] | null>;
   tcp(host: string, port: number, readBanner: boolean): Promise<TcpAnswer>;
+  /** The exchange's API, the request's application and its subscription (Developer Portal of `channel`). */
+  splpFacts(channel: string, application: string, api: string, version: string): Promise<SplpFacts>;
+  /** A GET of `<gateway><context><path>` with the request's credentials (token or API key). */
+  splpCall(channel: string, id: string, context: string, path: string, auth: "oauth2" | "api-key"): Promise<SplpCallAnswer>;
 }
 
 export interface Clock {
@@ -85,6 +92,14 @@ async function attempt(specs: CheckSpec[], p: Probes, clock: Clock): Promise<Che
     return httpsMemo.get(fqdn)!;
   };
 
+  const splpMemo = new Map<string, Promise<SplpFacts>>();
+  const splp = (channel: string, api: string, version: string) => {
+    const sub = specs.find((x): x is Extract<CheckSpec, { probe: "splp-subscription" }> => x.probe === "splp-subscription");
+    const k = `${channel} ${api} ${version}`;
+    if (!splpMemo.has(k)) splpMemo.set(k, p.splpFacts(channel, sub?.application ?? "", api, version));
+    return splpMemo.get(k)!;
+  };
+
   const judge = async (s: CheckSpec): Promise<Judged> => {
     switch (s.probe) {
       case "skip":
@@ -119,6 +134,12 @@ async function attempt(specs: CheckSpec[], p: Probes, clock: Clock): Promise<Che
         return judgeAgentIp(s, await p.pveAgentAddresses(s.node, s.vmid));
       case "tcp":
         return judgeTcp(s, await p.tcp(s.host, s.port, s.ssh));
+      case "splp-subscription":
+        return judgeSubscription(s, await splp(s.channel, s.api, s.version));
+      case "splp-call": {
+        const f = await splp(s.channel, s.api, s.version);
+        return callPrecondition(f) ?? judgeCall(s, await p.splpCall(s.channel, s.id, f.api!.context, s.path, s.auth));
+      }
     }
   };
 

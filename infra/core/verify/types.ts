@@ -34,6 +34,8 @@ export type CheckSpec =
   | { name: string; probe: "pve-config"; node: string; vmid: number; cpu: number; memoryGb: number; diskGb: number }
   | { name: string; probe: "pve-agent-ip"; node: string; vmid: number; ip: string }
   | { name: string; probe: "tcp"; host: string; port: number; ssh: boolean }
+  | { name: string; probe: "splp-subscription"; channel: string; application: string; api: string; version: string; tier: string; provider: string }
+  | { name: string; probe: "splp-call"; id: string; channel: string; api: string; version: string; path: string; auth: "oauth2" | "api-key" }
   | { name: string; probe: "skip"; reason: string };
 
 export type Probe = CheckSpec["probe"];
@@ -80,6 +82,17 @@ export interface TcpAnswer {
   banner: string | null;
   error: string | null;
 }
+
+/** What the exchange's Developer Portal says about a request's API, application and subscription. */
+export interface SplpFacts {
+  /** null: no published API of that name and version. */
+  api: { context: string } | null;
+  application: boolean;
+  subscription: { status: string; tier: string } | null;
+}
+
+/** One GET through the gateway: its HTTP status, or why it could not be made (no credentials, token refused). */
+export type SplpCallAnswer = { ok: true; status: number } | { ok: false; reason: string };
 
 /** A judged outcome before timing is added. */
 export interface Judged {
