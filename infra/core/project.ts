@@ -10,7 +10,7 @@ import { ceilingsOf, loadPolicyConfig, loadSiteConfig } from "./config/load";
 import type { SiteConfig } from "./config/site";
 import type { Finding } from "./findings";
 import type { LoadedRequest } from "./load/requests";
-import { validateRequests, validateRequestsAsync } from "./validate";
+import { validateRequests } from "./validate";
 
 export const DEFAULT_STACK = "contoh";
 export const DEFAULT_POLICY_CONFIG = "policies/config.json";
@@ -71,12 +71,6 @@ export function openConfig(opts: OpenOptions = {}): ProjectConfig | ConfigProble
 /** The requests in `requestsDir`, validated against an opened configuration (also used for a git base). */
 export function readRequests(config: ProjectConfig, requestsDir = path.join(config.root, DEFAULT_REQUESTS)): Project {
   const v = validateRequests(requestsDir, config.site, config.ceilings);
-  return { ...config, requestsDir, requests: v.requests, findings: v.findings, files: v.files };
-}
-
-/** readRequests, loading with a helper thread when the CLI set one up (thousands of files). */
-export async function readRequestsAsync(config: ProjectConfig, requestsDir = path.join(config.root, DEFAULT_REQUESTS)): Promise<Project> {
-  const v = await validateRequestsAsync(requestsDir, config.site, config.ceilings);
   return { ...config, requestsDir, requests: v.requests, findings: v.findings, files: v.files };
 }
 

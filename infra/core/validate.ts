@@ -5,7 +5,7 @@
 import type { Ceilings } from "./config/ceilings";
 import type { SiteConfig } from "./config/site";
 import { compareFindings, type Finding } from "./findings";
-import { type LoadedRequest, type LoadResult, loadRequests, loadRequestsAsync } from "./load/requests";
+import { type LoadedRequest, type LoadResult, loadRequests } from "./load/requests";
 import { RULES } from "./rules";
 import { byArrival, type RuleContext } from "./rules/types";
 
@@ -25,11 +25,6 @@ export function checkRules(ctx: RuleContext): Finding[] {
 
 export function validateRequests(dir: string, site: SiteConfig, ceilings: Ceilings): Validation {
   return judge(loadRequests(dir), site, ceilings);
-}
-
-/** The same, loading the files with a helper thread when one is set up (the CLI, for large sets). */
-export async function validateRequestsAsync(dir: string, site: SiteConfig, ceilings: Ceilings): Promise<Validation> {
-  return judge(await loadRequestsAsync(dir), site, ceilings);
 }
 
 function judge(loaded: LoadResult, site: SiteConfig, ceilings: Ceilings): Validation {

@@ -1,6 +1,6 @@
 /** `pusdat plan`: what a merge would build, change or destroy; heavy modules load only here. */
 import { Option } from "commander";
-import { readRequestsAsync } from "../../infra/core/project";
+import { readRequests } from "../../infra/core/project";
 import { configAndFolder, type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type PusdatCommand } from "./types";
 
@@ -19,7 +19,7 @@ export const plan: PusdatCommand<Options> = {
     const { config, dir } = configAndFolder(opts, io);
     const { makePlan, planFails } = require("../plan") as typeof import("../plan");
     const { formatPlan } = require("../plan-format") as typeof import("../plan-format");
-    const result = await makePlan(await readRequestsAsync(config, dir), opts.base);
+    const result = await makePlan(readRequests(config, dir), opts.base);
     io.out(formatPlan(result, opts.format));
     return planFails(result) ? EXIT.findings : EXIT.ok;
   },

@@ -11,7 +11,7 @@ import type { Path } from "../model/path";
 import { schemaProblems, show } from "../model/issues";
 import { KIND_FOLDER, KIND_SCHEMAS, KINDS } from "../kinds";
 import type { Kind, Request } from "../model/kinds";
-import { MAX_FILE_BYTES, type ParseOutcome, parseYamlMapping, parseYamlText, SourceDoc } from "./source";
+import { MAX_FILE_BYTES, type ParseOutcome, parseYamlMapping, parseYamlText, type SourceDoc } from "./source";
 
 export interface LoadedRequest<R extends Request = Request> {
   /** Path as the user sees it (relative to the working directory, with '/'). */
@@ -61,54 +61,17 @@ function readRequest(file: string): ParseOutcome {
   return parseYamlText(text);
 }
 
-/** One file's outcome, as plain data (it crosses from the loading worker to the main thread). */
-export type FileOutcome = { request: Request } | { problems: FindingInFile[] };
-
-/** Loads the files `rels` (relative to `dir`) one by one: the work each thread does. */
-export function loadFiles(dir: string, entries: ReadonlyArray<{ rel: string; link: boolean }>): FileOutcome[] {
-  return entries.map(({ rel, link }) => {
-    const r = loadOne(path.join(dir, rel), rel, link);
-    return "problems" in r ? r : { request: r.request };
-  });
-}
-
-/**
- * Another thread that can load a share of the files (set up by the CLI's bundle, which can start
- * itself as a worker); without one, or for few files, everything is loaded here.
- */
-export interface LoadHelper {
-  minFiles: number;
-  load(dir: string, entries: { rel: string; link: boolean }[]): Promise<FileOutcome[]>;
-}
-
-let helper: LoadHelper | undefined;
-export const setLoadHelper = (h: LoadHelper | undefined) => void (helper = h);
-
 export function loadRequests(dir: string): LoadResult {
-  const files = walk(dir);
-  return collect(dir, files, files.map(({ rel, link }) => loadOne(path.join(dir, rel), rel, link)));
-}
-
-/** As loadRequests; with a helper thread and many files, the second half is loaded there meanwhile. */
-export async function loadRequestsAsync(dir: string): Promise<LoadResult> {
-  const files = walk(dir);
-  if (!helper || files.length < helper.minFiles) return collect(dir, files, files.map(({ rel, link }) => loadOne(path.join(dir, rel), rel, link)));
-  const half = Math.ceil(files.length / 2);
-  const theirs = helper.load(dir, files.slice(half));
-  const mine: (FileOutcome & { source?: SourceDoc })[] = files.slice(0, half).map(({ rel, link }) => loadOne(path.join(dir, rel), rel, link));
-  const rest = (await theirs).map((o, i) => ("problems" in o ? o : { ...o, source: new SourceDoc(() => fs.readFileSync(path.join(dir, files[half + i]!.rel), "utf8")) }));
-  return collect(dir, files, [...mine, ...rest]);
-}
-
-function collect(dir: string, files: Entry[], outcomes: ReadonlyArray<{ request: Request; source?: SourceDoc } | { problems: FindingInFile[] }>): LoadResult {
   const findings: Finding[] = [];
   const requests: LoadedRequest[] = [];
+  const files = walk(dir);
   const shownDir = displayPath(dir);
-  outcomes.forEach((r, i) => {
-    const file = `${shownDir}/${files[i]!.rel}`;
+  for (const { rel, link } of files) {
+    const file = `${shownDir}/${rel}`;
+    const r = loadOne(path.join(dir, rel), rel, link);
     if ("problems" in r) for (const p of r.problems) findings.push(placed(file, p));
-    else requests.push({ file, request: r.request, source: r.source! });
-  });
+    else requests.push({ file, request: r.request, source: r.source });
+  }
   return { requests, findings, files: files.length };
 }
 

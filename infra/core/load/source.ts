@@ -34,16 +34,15 @@ export const tooLargeMessage = (size: number) => `berkas terlalu besar: ${size} 
 export class SourceDoc {
   private parsed: { doc: Document; lines: LineCounter } | undefined;
 
-  /** `text` may be deferred: a request parsed in another thread reads its file again only if a position is asked for. */
   constructor(
-    private readonly text: string | (() => string),
+    private readonly text: string,
     parsed?: { doc: Document; lines: LineCounter },
   ) {
     this.parsed = parsed;
   }
 
   private get tree() {
-    return (this.parsed ??= positional(typeof this.text === "string" ? this.text : this.text()));
+    return (this.parsed ??= positional(this.text));
   }
 
   /** Where the value at `path` starts; with `key`, where its key starts. A missing path falls back to its deepest existing parent. */
