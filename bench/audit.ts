@@ -166,7 +166,7 @@ function main(): number {
       "| measured | wall clock | CPU (user + system) |",
       "|---|---|---|",
       `| floor: git rev-list + log + ls-tree + cat-file --batch | ${ms(floor.wall)} | ${ms(floor.cpu)} |`,
-      `| floor: \`pusdat --help\` (node, tsx, the command registry) | ${ms(help.wall)} | ${ms(help.cpu)} |`,
+      `| floor: \`pusdat --help\` (node, the CLI bundle, the command registry) | ${ms(help.wall)} | ${ms(help.cpu)} |`,
       `| **\`pusdat audit --format json\`, whole process** | **${ms(audit.wall)}** | ${ms(audit.cpu)} |`,
       `| audit − both floors (reading, validating ${built.records} records, judging, JSON) | ${ms(audit.wall - floor.wall - help.wall)} | ${audit.cpu !== null && floor.cpu !== null && help.cpu !== null ? ms(audit.cpu - floor.cpu - help.cpu) : "–"} |`,
     ];
