@@ -7,8 +7,7 @@
 import * as fs from "node:fs";
 import type { Command } from "commander";
 import { displayPath } from "../../infra/core/load/requests";
-import { readRequests } from "../../infra/core/project";
-import { configAndFolder, type ProjectOptions, projectOptions } from "./project-options";
+import { type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type PusdatCommand, UsageError } from "./types";
 
 type Options = ProjectOptions & { notaNumber?: string; notaDate?: string; finalBackup?: string; branch?: boolean; openPr?: boolean };
@@ -28,16 +27,11 @@ export const decommission: PusdatCommand<Options> = {
       .option("--open-pr", "dengan --branch: push dan buka pull request dengan gh"),
   run: ({ io, opts, args }) => {
     const { decommissionText } = require("../new/edit") as typeof import("../new/edit");
-    const { findTarget } = require("../new/target") as typeof import("../new/target");
+    const { editTarget } = require("../new/target") as typeof import("../new/target");
     const { wouldBe } = require("../new/would-be") as typeof import("../new/would-be");
     const { refuseIfBad } = require("../new/report") as typeof import("../new/report");
     const br = require("../new/branch") as typeof import("../new/branch");
-    if (opts.openPr && !opts.branch) throw new UsageError("--open-pr hanya bersama --branch");
-    const { config, dir } = configAndFolder(opts, io);
-    const before = readRequests(config, dir);
-    const t = findTarget(before, args[0]!);
-    const r = t.loaded.request;
-    const id = r.metadata.id;
+    const { before, t, r, id } = editTarget(opts, io, args[0]!);
     if (opts.finalBackup !== undefined && !HOLDS_DATA.has(r.kind)) {
       throw new UsageError(`--final-backup hanya untuk VirtualMachine dan HostingAccount; ${id} adalah ${r.kind} dan tidak menyimpan data`);
     }
@@ -57,8 +51,8 @@ export const decommission: PusdatCommand<Options> = {
     }
     const was = r.metadata.status === "decommissioned";
     const branch = br.branchName(was ? "cadangan" : "penghentian", id);
-    const top = opts.branch ? br.branchPreflight(dir, branch) : null;
-    if (refuseIfBad(wouldBe(config, before, t.file, text), shown, io)) return EXIT.findings;
+    const top = opts.branch ? br.branchPreflight(before.requestsDir, branch) : null;
+    if (refuseIfBad(wouldBe(before, before, t.file, text), shown, io)) return EXIT.findings;
     fs.writeFileSync(t.file, text);
     const what = [was ? "" : "status decommissioned", opts.finalBackup ? `cadangan terakhir ${opts.finalBackup} dicatat` : ""].filter(Boolean).join(", ");
     io.out(`Diubah: ${shown} (${what})\n`);

@@ -6,8 +6,7 @@
 import * as fs from "node:fs";
 import type { Command } from "commander";
 import { displayPath } from "../../infra/core/load/requests";
-import { readRequests } from "../../infra/core/project";
-import { configAndFolder, type ProjectOptions, projectOptions } from "./project-options";
+import { type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type PusdatCommand, UsageError } from "./types";
 
 type Options = ProjectOptions & { cpu?: string; memoryGb?: string; diskGb?: string; plan?: string; branch?: boolean; openPr?: boolean };
@@ -29,16 +28,11 @@ export const resize: PusdatCommand<Options> = {
       .option("--open-pr", "dengan --branch: push dan buka pull request dengan gh"),
   run: ({ io, opts, args }) => {
     const { applyChanges } = require("../new/edit") as typeof import("../new/edit");
-    const { findTarget } = require("../new/target") as typeof import("../new/target");
+    const { editTarget } = require("../new/target") as typeof import("../new/target");
     const { wouldBe } = require("../new/would-be") as typeof import("../new/would-be");
     const { refuseIfBad } = require("../new/report") as typeof import("../new/report");
     const br = require("../new/branch") as typeof import("../new/branch");
-    if (opts.openPr && !opts.branch) throw new UsageError("--open-pr hanya bersama --branch");
-    const { config, dir } = configAndFolder(opts, io);
-    const before = readRequests(config, dir);
-    const t = findTarget(before, args[0]!);
-    const r = t.loaded.request;
-    const id = r.metadata.id;
+    const { before, t, r, id } = editTarget(opts, io, args[0]!);
     const asked = { cpu: opts.cpu, memoryGb: opts.memoryGb, diskGb: opts.diskGb };
     const sizes = Object.entries(asked).filter(([, v]) => v !== undefined) as [string, string][];
     if (r.kind === "VirtualMachine") {
@@ -62,9 +56,9 @@ export const resize: PusdatCommand<Options> = {
       return EXIT.ok;
     }
     const branch = br.branchName("penambahan", id);
-    const top = opts.branch ? br.branchPreflight(dir, branch) : null;
+    const top = opts.branch ? br.branchPreflight(before.requestsDir, branch) : null;
     const text = applyChanges(t.text, changes.map((c) => ({ path: ["spec", c.key], value: c.to })));
-    if (refuseIfBad(wouldBe(config, before, t.file, text), shown, io)) return EXIT.findings;
+    if (refuseIfBad(wouldBe(before, before, t.file, text), shown, io)) return EXIT.findings;
     fs.writeFileSync(t.file, text);
     const summary = changes.map((c) => `${c.key} ${String(c.from)} → ${String(c.to)}`).join(", ");
     io.out(`Diubah: ${shown} (${summary})\n`);
