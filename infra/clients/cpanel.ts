@@ -4,6 +4,7 @@
  * reports failures in its envelope (`status: 0`, `errors`), so success is decided on `status`.
  */
 import { httpRequest, NetError } from "./http";
+import type { LoginAnswer } from "../core/verify/types";
 
 export interface CpanelOptions {
   /** https://host:2083 */
@@ -13,7 +14,8 @@ export interface CpanelOptions {
   ca?: string[];
 }
 
-export type LoginAnswer = { ok: true; megabytesUsed: number | null; megabyteLimit: number | null } | { ok: false; reason: string };
+// The answer's shape is the core's (infra/core/verify/types.ts).
+export type { LoginAnswer };
 
 export const UAPI_LOGIN_CALL = "/execute/Quota/get_quota_info";
 

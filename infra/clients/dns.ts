@@ -7,6 +7,7 @@ import * as dgram from "node:dgram";
 import { randomInt } from "node:crypto";
 import * as dnsPacket from "dns-packet";
 import ipaddr from "ipaddr.js";
+import type { DnsAnswer } from "../core/verify/types";
 
 export type RecordType = "A" | "AAAA" | "CNAME";
 
@@ -16,9 +17,8 @@ export interface Resolver {
 }
 
 /** What one resolver said: the records of the asked type (CNAME chains followed by the resolver), or why not. */
-export type DnsAnswer =
-  | { resolver: string; ok: true; rcode: string; records: string[]; cnames: string[] }
-  | { resolver: string; ok: false; error: string };
+// The answer's shape is the core's (infra/core/verify/types.ts): the client produces what the judge reads.
+export type { DnsAnswer };
 
 export const resolverLabel = (r: Resolver) => (r.address.includes(":") ? `[${r.address}]:${r.port}` : `${r.address}:${r.port}`);
 

@@ -7,6 +7,7 @@
 import * as https from "node:https";
 import * as tls from "node:tls";
 import { NetError, netFailure, trustWith } from "./http";
+import type { CertificateFacts } from "../core/verify/types";
 
 export interface ProbeOptions {
   /** The address to connect to (from the DNS check), the name for SNI, Host and the certificate. */
@@ -19,16 +20,8 @@ export interface ProbeOptions {
   ca?: string[];
 }
 
-export interface CertificateFacts {
-  /** The chain verifies against the trusted CAs. */
-  trusted: boolean;
-  trustError: string | null;
-  /** The certificate names `name` (SAN/CN), as node:tls checks it. */
-  nameMatches: boolean;
-  validFrom: string;
-  validTo: string;
-  subject: string;
-}
+// The certificate's shape is the core's (infra/core/verify/types.ts).
+export type { CertificateFacts };
 
 export interface ProbeAnswer {
   status: number;

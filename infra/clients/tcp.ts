@@ -3,13 +3,10 @@
  * (RFC 4253: `SSH-2.0-...`), since a port that accepts and says nothing is not a working SSH.
  */
 import * as net from "node:net";
+import type { TcpAnswer } from "../core/verify/types";
 
-export interface TcpAnswer {
-  connected: boolean;
-  /** The first line the server sent, when a banner was awaited and arrived. */
-  banner: string | null;
-  error: string | null;
-}
+// The answer's shape is the core's (infra/core/verify/types.ts): the client produces what the judge reads.
+export type { TcpAnswer };
 
 export interface TcpOptions {
   host: string;

@@ -46,8 +46,10 @@ export type DnsAnswer =
   | { resolver: string; ok: false; error: string };
 
 export interface CertificateFacts {
+  /** The chain verifies against the trusted CAs. */
   trusted: boolean;
   trustError: string | null;
+  /** The certificate names the host (SAN/CN), as node:tls checks it. */
   nameMatches: boolean;
   validFrom: string;
   validTo: string;
@@ -79,6 +81,7 @@ export interface VmConfigFacts {
 
 export interface TcpAnswer {
   connected: boolean;
+  /** The first line the server sent, when a banner was awaited and arrived. */
   banner: string | null;
   error: string | null;
 }
