@@ -7,5 +7,8 @@ module.exports = {
   maxWorkers: 3,
   setupFilesAfterEnv: ["<rootDir>/test/support/cleanup.ts"],
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
-  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
+  // swc only strips types (tsc --noEmit already checked them): several times faster than ts-jest per file.
+  transform: {
+    "^.+\\.ts$": ["@swc/jest", { jsc: { parser: { syntax: "typescript" }, target: "es2022" }, module: { type: "commonjs" }, sourceMaps: "inline" }],
+  },
 };
