@@ -33,7 +33,8 @@ function newestSource() {
 function externals() {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
   const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((n) => n !== "zod");
-  return names.flatMap((n) => [n, `${n}/*`]);
+  // google-protobuf comes with @pulumi/pulumi (policies/analyze.ts reads its Struct): load it, never bundle it.
+  return [...names, "google-protobuf"].flatMap((n) => [n, `${n}/*`]);
 }
 
 function build() {
@@ -49,8 +50,12 @@ function build() {
     format: "cjs",
     target: "node20",
     // Packages load from node_modules when a command needs them, except zod: bundled as ES modules
-    // it keeps only what the schemas use (not its 40 locales), which takes ~100 ms off every start.
+    // it keeps only what the schemas use. Two things keep it that way: the sources import zod as a
+    // namespace (`import * as z`), so its 40 locales are dropped, and the Indonesian locale, which
+    // jest needs as CommonJS, is bundled from its ES module, so zod's CommonJS core is not bundled
+    // a second time. Together that halves the bundle (1.5 MB → 0.75 MB) each start compiles.
     external: externals(),
+    alias: { "zod/v4/locales/id.cjs": "zod/v4/locales/id.js" },
     keepNames: true,
     logLevel: "error",
   });

@@ -4,7 +4,7 @@
  * committed file is stale.
  */
 import * as fs from "node:fs";
-import { z } from "zod";
+import * as z from "zod";
 import { ArchiveRecord } from "../infra/core/archive/record";
 import { RequestSchema } from "../infra/core/model/kinds";
 

@@ -11,7 +11,7 @@
  *   with one in the register (the pattern was changed) is skipped.
  * - `pusdat arsip` only accepts a register that keeps every entry of the one on the branch.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { DOCUMENT_TYPES } from "../core/archive/record";
 
 export const REGISTER_SCHEMA = "pusdat-register/v1";

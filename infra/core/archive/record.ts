@@ -3,7 +3,7 @@
  * ../shared/ARCHIVE.md specifies it: auditors' tools read it, and a record once written is never
  * rewritten, so this schema only ever grows optional fields.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const RECORD_SCHEMA = "pusdat-arsip/v1";
 export const ARCHIVE_BRANCH = "arsip";

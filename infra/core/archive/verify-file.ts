@@ -7,7 +7,7 @@
  * Fields beyond those of `Verification` are dropped, so nothing else a file carries reaches a record
  * or a document.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { Verification } from "./record";
 
 export type VerifyResults = Record<string, Verification>;

@@ -3,7 +3,7 @@
  * parent commit. Anything unreadable counts as nobody (fail closed), with the reason kept so that
  * the finding can say why.
  */
-import { z } from "zod";
+import * as z from "zod";
 // Only the Indonesian locale: importing all of zod's locales costs every start ~100 ms.
 import indonesian from "zod/v4/locales/id.cjs";
 import { Approver } from "../config/site";

@@ -5,7 +5,7 @@
  * trusting it.
  */
 import { isUtf8 } from "node:buffer";
-import { z } from "zod";
+import * as z from "zod";
 // Only the Indonesian locale: importing all of zod's locales costs every start ~100 ms.
 import indonesian from "zod/v4/locales/id.cjs";
 import { ArchiveRecord, recordPath } from "../archive/record";

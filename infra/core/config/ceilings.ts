@@ -3,7 +3,7 @@
  * reads, so the validator and the policy pack enforce the same numbers. Defaults live in code because
  * outside the engine the pack's getConfig() returns nothing and schema defaults are not applied.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 const Max = z.int({ error: "bilangan bulat ≥ 1" }).min(1, { error: "bilangan bulat ≥ 1" });
 

@@ -3,7 +3,7 @@
  * `pusdat:` namespace. Validated as strictly as the requests, because a typo here moves real resources.
  */
 import ipaddr from "ipaddr.js";
-import { z } from "zod";
+import * as z from "zod";
 import { MonitorConfig } from "../monitor/config";
 import { VerifyConfig } from "../verify/config";
 import { SplpConfig } from "./splp";

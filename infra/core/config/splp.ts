@@ -3,7 +3,7 @@
  * tenant, the throttling tiers a request may name and the longest API-key validity. The devportal
  * token is no configuration: it comes from the environment (a Pulumi secret in CI), see SPLP_TOKEN_ENV.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const SPLP_CHANNELS = ["pertukaran-lokal", "splp-nasional"] as const;
 export type SplpChannelName = (typeof SPLP_CHANNELS)[number];

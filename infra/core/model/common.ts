@@ -2,7 +2,7 @@
  * The parts every request shares (REQUEST-FORMAT.md, "Common part").
  * The `error` strings say what is allowed; the issue formatter adds the bad value and the field.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 export const API_VERSION = "pusdat/v1";
 

@@ -2,7 +2,7 @@
  * Turns zod issues into findings a technician can act on: the field, the bad value, what is allowed.
  * The schemas carry the "what is allowed" text in their `error` option; this adds the rest.
  */
-import { z } from "zod";
+import * as z from "zod";
 // Only the Indonesian locale: importing all of zod's locales costs every start ~100 ms.
 import indonesian from "zod/v4/locales/id.cjs";
 import type { Path } from "./path";

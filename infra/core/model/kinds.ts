@@ -2,7 +2,7 @@
  * The four request kinds of REQUEST-FORMAT.md v1. These schemas are the single source of the
  * TypeScript types (z.infer), the JSON Schema (`npm run schema`) and the field docs.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { DnsName, envelope, NotaDinas } from "./common";
 
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;

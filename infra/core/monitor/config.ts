@@ -2,7 +2,7 @@
  * `pusdat:monitor` in the stack file: the thresholds of a monitoring round (SOP 2, 5, 8, 12) and how
  * long it may take. Optional: a stack without it uses the SOP's own limits below.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 const Days = z.int({ error: "bilangan bulat hari, 1–3650" }).min(1, { error: "bilangan bulat hari, 1–3650" }).max(3650, { error: "bilangan bulat hari, 1–3650" });
 const Percent = z.number({ error: "persen 1–100" }).min(1, { error: "persen 1–100" }).max(100, { error: "persen 1–100" });

@@ -3,7 +3,7 @@
  * long it waits. Optional: a stack without it verifies against public resolvers and the default ports.
  */
 import ipaddr from "ipaddr.js";
-import { z } from "zod";
+import * as z from "zod";
 
 /** `1.1.1.1`, `1.1.1.1:53`, `2606:4700::1111` or `[2606:4700::1111]:53`. */
 export function parseResolver(s: string): { address: string; port: number } | null {
