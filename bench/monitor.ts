@@ -41,7 +41,7 @@ async function main() {
       // Dead targets spread evenly through the list, as failures would be.
       const port = i % Math.round(1 / DEAD_SHARE) === 0 ? dead.port : live.port;
       const request = { ...template, metadata: { ...template.metadata, id }, spec: { ...template.spec, ports: [port] } } as VirtualMachine;
-      return { kind: "pdn", id, item: { id, change: "update", request } };
+      return { kind: "pdn", id, decommissioned: false, item: { id, change: "update", request } };
     });
     const t0 = process.hrtime.bigint();
     const facts = await gather(targets, { site, cfg, env: {} });
