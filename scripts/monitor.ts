@@ -35,6 +35,7 @@ export function missingCredentials(project: Project, env: NodeJS.ProcessEnv): st
 
 export async function runMonitor(project: Project, o: MonitorRun): Promise<MonitorReport> {
   const cfg = project.site.monitor ?? DEFAULT_MONITOR;
+  const deadline = Date.now() + cfg.runTimeoutMs; // the whole round, healing included
   const targets = targetsOf(project.requests, project.site.zone);
   const setup = { site: project.site, cfg, env: o.env, onProgress: o.onProgress };
   const clients = clientsFor(setup);
@@ -42,7 +43,7 @@ export async function runMonitor(project: Project, o: MonitorRun): Promise<Monit
   // PDN has no API: its backups are judged from the evidence technicians recorded on arsip.
   if (targets.some((t) => t.kind === "pdn" && !t.decommissioned)) facts.pdnBackups = readPdnEvidence(project.root);
   let healed: HealResult[] = [];
-  if (o.heal) healed = await heal(healPlan(targets, facts), cfg, clients);
+  if (o.heal) healed = await heal(healPlan(targets, facts), cfg, clients, 500, deadline);
   const now = Date.now();
   return buildReport(project.stack, new Date(now).toISOString(), judge(targets, facts, cfg, now, healed), healed);
 }

@@ -146,10 +146,18 @@ export async function gather(targets: Target[], s: GatherSetup, c: Clients = cli
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Carries out the heal plan one action at a time; a start waits for its Proxmox task (polled) within the per-target timeout. */
-export async function heal(actions: HealAction[], cfg: MonitorConfig, c: Clients, pollMs = 500): Promise<HealResult[]> {
+/**
+ * Carries out the heal plan one action at a time; a start waits for its Proxmox task (polled) within
+ * the per-target timeout. Past `deadlineMs` (the end of the whole run) no action is started: each is
+ * listed as not done, so the report still names every action.
+ */
+export async function heal(actions: HealAction[], cfg: MonitorConfig, c: Clients, pollMs = 500, deadlineMs = Number.POSITIVE_INFINITY): Promise<HealResult[]> {
   const out: HealResult[] = [];
   for (const a of actions) {
+    if (Date.now() >= deadlineMs) {
+      out.push({ ...a, result: "failed", detail: `tidak dijalankan: batas waktu seluruh putaran ${cfg.runTimeoutMs / 1000} detik habis` });
+      continue;
+    }
     try {
       if (a.action === "unsuspend-account") {
         await c.whm().unsuspend(a.user);
@@ -157,13 +165,14 @@ export async function heal(actions: HealAction[], cfg: MonitorConfig, c: Clients
         continue;
       }
       const upid = await c.pve().startVm(a.node, a.vmid);
-      const end = Date.now() + cfg.timeoutMs;
+      const byRun = deadlineMs < Date.now() + cfg.timeoutMs;
+      const end = byRun ? deadlineMs : Date.now() + cfg.timeoutMs;
       let t = await c.pve().taskStatus(a.node, upid);
       while (t.status === "running" && Date.now() < end) {
         await sleep(pollMs);
         t = await c.pve().taskStatus(a.node, upid);
       }
-      if (t.status === "running") out.push({ ...a, result: "failed", detail: `tugas Proxmox belum selesai dalam ${cfg.timeoutMs / 1000} detik` });
+      if (t.status === "running") out.push({ ...a, result: "failed", detail: byRun ? `tugas Proxmox belum selesai saat batas waktu seluruh putaran ${cfg.runTimeoutMs / 1000} detik habis` : `tugas Proxmox belum selesai dalam ${cfg.timeoutMs / 1000} detik` });
       else if (t.exitstatus === "OK") out.push({ ...a, result: "succeeded", detail: "tugas Proxmox qmstart selesai: OK" });
       else out.push({ ...a, result: "failed", detail: `tugas Proxmox qmstart gagal: ${t.exitstatus ?? "tanpa keterangan"}` });
     } catch (e) {
