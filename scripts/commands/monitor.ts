@@ -1,12 +1,12 @@
 /** `pusdat monitor`: one monitoring round of SOP 2, 5, 8 and 12; network clients load only in run. */
 import * as path from "node:path";
 import { Option } from "commander";
-import { openConfig, readRequests, requestsFolderExists } from "../../infra/core/project";
-import { configOrExit, type ProjectOptions, projectOptions } from "./project-options";
 import { progressBar, showProgress } from "../../infra/core/monitor/progress";
-import type { Project } from "../../infra/core/project";
+import { openConfig, type Project, readRequests, requestsFolderExists } from "../../infra/core/project";
+import { configOrExit, type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type Io, type PusdatCommand, UsageError } from "./types";
 
+/** `--catat-backup-pdn <id> --tanggal … --bukti …`: records the PDN backup evidence, monitors nothing. */
 function recordPdn(project: Project, opts: Options, io: Io, m: typeof import("../monitor")): number {
   const id = opts.catatBackupPdn!;
   if (opts.heal || opts.pdf || opts.writeArsip) throw new UsageError("--catat-backup-pdn hanya mencatat; jangan dipakai bersama --heal, --pdf atau --write-arsip");
