@@ -11,7 +11,9 @@ import { buildReport } from "../infra/core/monitor/format";
 import { healPlan, judge } from "../infra/core/monitor/judge";
 import { targetsOf } from "../infra/core/monitor/targets";
 import type { HealResult, MonitorReport } from "../infra/core/monitor/types";
+import { buildPdnBackupRecord } from "../infra/core/monitor/pdn-backup";
 import { branchTip, commitFiles, fileAt, type NewFile } from "../infra/git/arsip";
+import { readPdnEvidence, writePdnEvidence } from "../infra/git/pdn-backup";
 import { repoRoot } from "../infra/git/repo";
 import { clientsFor, gather, heal } from "../infra/monitor/gather";
 import { monitorPdf } from "../infra/report/monitor-pdf";
@@ -24,7 +26,7 @@ export interface MonitorRun {
 
 /** Which credentials the targets need and the environment lacks (names only). */
 export function missingCredentials(project: Project, env: NodeJS.ProcessEnv): string[] {
-  const targets = targetsOf(project.requests);
+  const targets = targetsOf(project.requests, project.site.zone);
   const out: string[] = [];
   if (targets.some((t) => t.kind === "hosting") && !env.WHM_API_TOKEN) out.push("WHM_API_TOKEN (akun hosting)");
   if (targets.some((t) => t.kind === "vm") && !env.PROXMOX_VE_API_TOKEN) out.push("PROXMOX_VE_API_TOKEN (VM Pusat Komputasi)");
@@ -33,12 +35,15 @@ export function missingCredentials(project: Project, env: NodeJS.ProcessEnv): st
 
 export async function runMonitor(project: Project, o: MonitorRun): Promise<MonitorReport> {
   const cfg = project.site.monitor ?? DEFAULT_MONITOR;
-  const targets = targetsOf(project.requests);
+  const deadline = Date.now() + cfg.runTimeoutMs; // the whole round, healing included
+  const targets = targetsOf(project.requests, project.site.zone);
   const setup = { site: project.site, cfg, env: o.env, onProgress: o.onProgress };
   const clients = clientsFor(setup);
   const facts = await gather(targets, setup, clients);
+  // PDN has no API: its backups are judged from the evidence technicians recorded on arsip.
+  if (targets.some((t) => t.kind === "pdn" && !t.decommissioned)) facts.pdnBackups = readPdnEvidence(project.root);
   let healed: HealResult[] = [];
-  if (o.heal) healed = await heal(healPlan(targets, facts), cfg, clients);
+  if (o.heal) healed = await heal(healPlan(targets, facts), cfg, clients, 500, deadline);
   const now = Date.now();
   return buildReport(project.stack, new Date(now).toISOString(), judge(targets, facts, cfg, now, healed), healed);
 }
@@ -57,4 +62,12 @@ export async function writeArsip(project: Project, r: MonitorReport, json: strin
   ];
   const w = commitFiles(repo, ARCHIVE_BRANCH, files, `pemantauan ${r.stack} ${r.at}: ${r.summary.errors} galat, ${r.summary.warnings} peringatan`);
   return w.ok ? { ok: true, paths: [paths.json, paths.pdf], commit: w.commit } : { ok: false, problem: w.problem };
+}
+
+/** `--catat-backup-pdn`: the technician's PDN backup evidence as a record on `arsip`. */
+export function recordPdnBackup(project: Project, o: { id: string; backupDate: string; evidence: string; env: NodeJS.ProcessEnv }) {
+  const b = buildPdnBackupRecord({ requests: project.requests, stack: project.stack, id: o.id, backupDate: o.backupDate, evidence: o.evidence, at: new Date().toISOString(), actor: o.env.GITHUB_ACTOR || null });
+  if (!b.ok) return { ok: false as const, usage: true, problem: b.problem };
+  const w = writePdnEvidence(project.root, b.record);
+  return w.ok ? { ...w, record: b.record } : { ok: false as const, usage: false, problem: w.problem };
 }

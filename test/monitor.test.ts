@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
-import { daysAgo, monitorCli, monitorWorld, steadyAt } from "./support/monitor-world";
+import { daysAgo, monitorCli, monitorWorld, PDN_BACKUP_DAYS_AGO, steadyAt } from "./support/monitor-world";
 import type { World } from "./support/verify-world";
 
 jest.setTimeout(60_000);
@@ -28,7 +28,7 @@ const statusLines = (healthyVm = "NORMAL     VM lokal sibapo-app: normal: berjal
   "  NORMAL     subdomain jdih: normal: dns",
   "  NORMAL     subdomain ppid: normal: dns",
   "  NORMAL     subdomain sibapo: normal: dns, https, tls, sertifikat 44 hari lagi",
-  "  NORMAL     VM PDN sipd-uji: normal: tcp-SSH",
+  `  NORMAL     VM PDN sipd-uji: normal: tcp-SSH, cadangan PDN ${daysAgo(PDN_BACKUP_DAYS_AGO)}`,
 ];
 
 test("a healthy world: every service normal, exit 0, no Proxmox or WHM change", async () => {
@@ -80,7 +80,7 @@ test("--heal starts the stopped VM and unsuspends the account, never touches the
       "  NORMAL     subdomain jdih: normal: dns",
       "  NORMAL     subdomain ppid: normal: dns",
       "  NORMAL     subdomain sibapo: normal: dns, https, tls, sertifikat 44 hari lagi",
-      "  NORMAL     VM PDN sipd-uji: normal: tcp-SSH",
+      `  NORMAL     VM PDN sipd-uji: normal: tcp-SSH, cadangan PDN ${daysAgo(PDN_BACKUP_DAYS_AGO)}`,
       "",
       "Temuan:",
       "  [PERINGATAN] hosting disdik-web: akun disdikweb ditangguhkan; diaktifkan kembali oleh --heal (account-suspended)",
@@ -137,7 +137,7 @@ test("old backups, missing backups and a full disk are found", async () => {
       "| NORMAL | subdomain | jdih | normal: dns |",
       "| NORMAL | subdomain | ppid | normal: dns |",
       "| NORMAL | subdomain | sibapo | normal: dns, https, tls, sertifikat 44 hari lagi |",
-      "| NORMAL | VM PDN | sipd-uji | normal: tcp-SSH |",
+      `| NORMAL | VM PDN | sipd-uji | normal: tcp-SSH, cadangan PDN ${daysAgo(PDN_BACKUP_DAYS_AGO)} |`,
       "",
       "### Temuan",
       "",
@@ -174,9 +174,9 @@ test("tokens never appear in the output", async () => {
 });
 
 test("--pdf writes the report; --write-arsip commits it to arsip and a second run the same day gets the next name", async () => {
+  // The world is already a repository whose arsip holds one PDN backup record (monitorWorld).
   const git = (...args: string[]) => execFileSync("git", args, { cwd: w.root, encoding: "utf8" });
-  git("init", "-q", "-b", "main");
-  git("-c", "user.name=uji", "-c", "user.email=uji@localhost", "commit", "-q", "--allow-empty", "-m", "awal");
+  const pdnRecord = `cadangan-pdn/sipd-uji/${daysAgo(PDN_BACKUP_DAYS_AGO)}.json`;
   const pdf = path.join(w.root, "laporan.pdf");
   const first = await monitorCli(w, ["--pdf", pdf, "--write-arsip"]);
   expect(first.code).toBe(0);
@@ -187,9 +187,9 @@ test("--pdf writes the report; --write-arsip commits it to arsip and a second ru
   const day = JSON.parse(second.out).at; // both runs fall on the same Jakarta day unless midnight passes between them
   const jakarta = new Date(Date.parse(day) + 7 * 3600_000).toISOString().slice(0, 10);
   const dir = `pemantauan/${jakarta.slice(0, 4)}`;
-  expect(files).toEqual([`${dir}/${jakarta}-2.json`, `${dir}/${jakarta}-2.pdf`, `${dir}/${jakarta}.json`, `${dir}/${jakarta}.pdf`]);
+  expect(files).toEqual([pdnRecord, `${dir}/${jakarta}-2.json`, `${dir}/${jakarta}-2.pdf`, `${dir}/${jakarta}.json`, `${dir}/${jakarta}.pdf`]);
   expect(git("show", `arsip:${dir}/${jakarta}-2.json`)).toBe(second.out);
-  expect(git("rev-list", "--count", "arsip").trim()).toBe("2");
+  expect(git("rev-list", "--count", "arsip").trim()).toBe("3");
   expect(second.err).toMatch(new RegExp(`^Laporan disimpan ke cabang arsip \\([0-9a-f]{12}\\): ${dir}/${jakarta}-2.json, ${dir}/${jakarta}-2.pdf\\n$`));
 });
 

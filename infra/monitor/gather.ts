@@ -10,9 +10,10 @@ import type { SiteConfig } from "../core/config/site";
 import type { MonitorConfig } from "../core/monitor/config";
 import { accountsOf, backupDatesOf, backupUsersOf, newestVzdumps, vmsOf } from "../core/monitor/parse";
 import { type Outcome, runPool } from "../core/monitor/pool";
-import type { Facts, HealAction, HealResult, HostingFacts, ProbeFacts, Target } from "../core/monitor/types";
+import type { Facts, GoneFacts, GonePdn, GoneSubdomain, HealAction, HealResult, HostingFacts, ProbeFacts, Probed, Target } from "../core/monitor/types";
 import { verifyItem } from "../core/verify/run";
 import { WhmClient } from "../whm/client";
+import { tcpProbe } from "../clients/tcp";
 
 export interface GatherSetup {
   site: SiteConfig;
@@ -65,7 +66,8 @@ const fail = (o: Outcome<unknown>) => (o.ok ? "" : o.error);
 export async function gather(targets: Target[], s: GatherSetup, c: Clients = clientsFor(s)): Promise<Facts> {
   const hosting = targets.filter((t) => t.kind === "hosting");
   const vms = targets.filter((t): t is Extract<Target, { kind: "vm" }> => t.kind === "vm");
-  const probed = targets.filter((t): t is Extract<Target, { kind: "subdomain" | "pdn" }> => t.kind === "subdomain" || t.kind === "pdn");
+  const probed = targets.filter((t): t is Probed => (t.kind === "subdomain" || t.kind === "pdn") && !t.decommissioned);
+  const gone = targets.filter((t): t is GoneSubdomain | GonePdn => (t.kind === "subdomain" || t.kind === "pdn") && t.decommissioned);
   const nodes = [...new Set(vms.map((t) => t.node))].sort();
   const storage = s.site.proxmox.backup.storage;
   const probes = makeProbes({ site: s.site, env: s.env, password: async () => undefined, ca: s.ca });
@@ -90,6 +92,16 @@ export async function gather(targets: Target[], s: GatherSetup, c: Clients = cli
       const p = { ...probes, https };
       const v = await verifyItem(t.item, s.site, p, clock, 0);
       return { ok: true, checks: v.checks, certValidTo };
+    }),
+  );
+  // A decommissioned PDN VM's silent port is the expected answer: its probe must end before the
+  // pool's own timeout would turn that silence into a failed check. The ports are tried together.
+  const portTimeoutMs = Math.max(50, Math.min(verifyConfigOf(s.site).timeoutMs, Math.floor(s.cfg.timeoutMs * 0.8)));
+  const goneAt = gone.map((t) =>
+    slot(async (): Promise<GoneFacts> => {
+      if (t.kind === "subdomain") return { ok: true, dns: await probes.dns(t.fqdn, t.type) };
+      const ports = await Promise.all(t.ports.map(async (port) => ({ port, answer: await tcpProbe({ host: t.address, port, timeoutMs: portTimeoutMs }) })));
+      return { ok: true, ports };
     }),
   );
   const out = await runPool(tasks, { concurrency: s.cfg.concurrency, timeoutMs: s.cfg.timeoutMs, runTimeoutMs: s.cfg.runTimeoutMs, onSettled: s.onProgress });
@@ -123,16 +135,29 @@ export async function gather(targets: Target[], s: GatherSetup, c: Clients = cli
     const o = out[probeAt[i]!]!;
     probeFacts[t.id] = o.ok ? (o.value as ProbeFacts) : { ok: false, error: o.error };
   });
-  return { hosting: hostingFacts, proxmox, probes: probeFacts };
+  const goneFacts: Record<string, GoneFacts> = {};
+  gone.forEach((t, i) => {
+    const o = out[goneAt[i]!]!;
+    goneFacts[t.id] = o.ok ? (o.value as GoneFacts) : { ok: false, error: o.error };
+  });
+  return { hosting: hostingFacts, proxmox, probes: probeFacts, ...(gone.length ? { gone: goneFacts } : {}) };
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Carries out the heal plan one action at a time; a start waits for its Proxmox task (polled) within the per-target timeout. */
-export async function heal(actions: HealAction[], cfg: MonitorConfig, c: Clients, pollMs = 500): Promise<HealResult[]> {
+/**
+ * Carries out the heal plan one action at a time; a start waits for its Proxmox task (polled) within
+ * the per-target timeout. Past `deadlineMs` (the end of the whole run) no action is started: each is
+ * listed as not done, so the report still names every action.
+ */
+export async function heal(actions: HealAction[], cfg: MonitorConfig, c: Clients, pollMs = 500, deadlineMs = Number.POSITIVE_INFINITY): Promise<HealResult[]> {
   const out: HealResult[] = [];
   for (const a of actions) {
+    if (Date.now() >= deadlineMs) {
+      out.push({ ...a, result: "failed", detail: `tidak dijalankan: batas waktu seluruh putaran ${cfg.runTimeoutMs / 1000} detik habis` });
+      continue;
+    }
     try {
       if (a.action === "unsuspend-account") {
         await c.whm().unsuspend(a.user);
@@ -140,13 +165,14 @@ export async function heal(actions: HealAction[], cfg: MonitorConfig, c: Clients
         continue;
       }
       const upid = await c.pve().startVm(a.node, a.vmid);
-      const end = Date.now() + cfg.timeoutMs;
+      const byRun = deadlineMs < Date.now() + cfg.timeoutMs;
+      const end = byRun ? deadlineMs : Date.now() + cfg.timeoutMs;
       let t = await c.pve().taskStatus(a.node, upid);
       while (t.status === "running" && Date.now() < end) {
         await sleep(pollMs);
         t = await c.pve().taskStatus(a.node, upid);
       }
-      if (t.status === "running") out.push({ ...a, result: "failed", detail: `tugas Proxmox belum selesai dalam ${cfg.timeoutMs / 1000} detik` });
+      if (t.status === "running") out.push({ ...a, result: "failed", detail: byRun ? `tugas Proxmox belum selesai saat batas waktu seluruh putaran ${cfg.runTimeoutMs / 1000} detik habis` : `tugas Proxmox belum selesai dalam ${cfg.timeoutMs / 1000} detik` });
       else if (t.exitstatus === "OK") out.push({ ...a, result: "succeeded", detail: "tugas Proxmox qmstart selesai: OK" });
       else out.push({ ...a, result: "failed", detail: `tugas Proxmox qmstart gagal: ${t.exitstatus ?? "tanpa keterangan"}` });
     } catch (e) {

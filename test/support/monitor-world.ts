@@ -3,10 +3,16 @@
  * plus what a monitoring round reads: WHM restore points, vzdump files on the Proxmox backup storage,
  * and a `pusdat:monitor` block with short timeouts.
  */
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
+import { PDN_BACKUP_SCHEMA } from "../../infra/core/monitor/pdn-backup";
+import { writePdnEvidence } from "../../infra/git/pdn-backup";
 import { cli, type World, world } from "./verify-world";
+
+/** The date of the PDN backup evidence the world starts with. */
+export const PDN_BACKUP_DAYS_AGO = 10;
 
 export const DAY_MS = 86_400_000;
 export const daysAgo = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().slice(0, 10);
@@ -24,6 +30,21 @@ export async function monitorWorld(): Promise<World> {
   const stack = parse(fs.readFileSync(file, "utf8"));
   stack.config["pusdat:monitor"] = { concurrency: 4, timeoutMs: 5000, runTimeoutMs: 50_000 };
   fs.writeFileSync(file, stringify(stack));
+  // A git repository whose arsip branch holds the technician's PDN backup evidence for sipd-uji.
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: w.root, encoding: "utf8" });
+  git("init", "-q", "-b", "main");
+  git("-c", "user.name=uji", "-c", "user.email=uji@localhost", "commit", "-q", "--allow-empty", "-m", "awal");
+  const r = writePdnEvidence(w.root, {
+    schema: PDN_BACKUP_SCHEMA,
+    stack: "uji",
+    request: "sipd-uji",
+    ticket: "PDN-2026-000777",
+    backupDate: daysAgo(PDN_BACKUP_DAYS_AGO),
+    evidence: "balasan e-Tiket PDN-2026-000790",
+    recordedAt: new Date().toISOString(),
+    recordedBy: "teknisi-uji",
+  });
+  if (!r.ok) throw new Error(r.problem);
   return w;
 }
 

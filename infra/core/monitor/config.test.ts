@@ -6,7 +6,7 @@ describe("pusdat:monitor", () => {
       backupMaxAgeDays: { local: 30, hosting: 30, pdn: 90 },
       usage: { warning: 80, error: 95 },
       certWarningDays: 14,
-      concurrency: 32,
+      concurrency: 128,
       timeoutMs: 10_000,
       runTimeoutMs: 600_000,
     });

@@ -1,4 +1,4 @@
-import { driftService, incidentPlan, servicesOf } from "./incidents";
+import { driftFromPreview, driftService, incidentPlan, logTail, servicesOf } from "./incidents";
 import type { MonitorReport } from "./types";
 
 const AT = "2026-11-23T00:00:00.000Z";
@@ -45,5 +45,19 @@ describe("incidents", () => {
     expect(incidentPlan([driftService("uji", true, "2 sumber daya berubah")], [], AT, "")).toEqual([
       { action: "create", key: "drift/uji", title: "[pusdat-insiden drift/uji] stack uji berbeda dari kode (drift)", body: `Gangguan terdeteksi ${AT}:\n\n2 sumber daya berubah` },
     ]);
+  });
+});
+
+describe("driftFromPreview", () => {
+  it.each([
+    [0, "Previewing update (uji)\nResources: 12 unchanged\n", false, "pulumi preview --expect-no-changes: tidak ada perubahan"],
+    [255, "Previewing\n ~ cloudflare:index:Record sibapo update\nerror: no changes were expected but changes were proposed\n", true, "pulumi preview --expect-no-changes keluar dengan kode 255:\n\n```\nPreviewing\n ~ cloudflare:index:Record sibapo update\nerror: no changes were expected but changes were proposed\n```"],
+    [255, "error: failed to decrypt encrypted configuration value\n", true, "pulumi preview gagal dengan kode 255 sebelum drift dapat diperiksa (kredensial, backend state atau jaringan?):\n\n```\nerror: failed to decrypt encrypted configuration value\n```"],
+  ])("exit %i", (code, log, failing, detail) => {
+    expect(driftFromPreview("uji", code, log)).toEqual({ key: "drift/uji", failing, title: "[pusdat-insiden drift/uji] stack uji berbeda dari kode (drift)", detail });
+  });
+  it("keeps only the tail of a long log", () => {
+    const log = Array.from({ length: 100 }, (_, i) => `baris ${i}`).join("\n");
+    expect(logTail(log).split("\n")).toEqual(Array.from({ length: 40 }, (_, i) => `baris ${i + 60}`));
   });
 });

@@ -52,6 +52,23 @@ export const driftService = (stack: string, drifted: boolean, detail: string): S
   detail,
 });
 
+/** The tail of pulumi preview's output: enough to see what drifted, never the whole log. */
+export const logTail = (text: string, lines = 40) => text.split("\n").slice(-lines).join("\n").trim();
+
+const DRIFT_MARK = "no changes were expected but changes were proposed";
+
+/**
+ * The drift service from `pulumi preview --expect-no-changes`'s exit code and output. A non-zero exit
+ * without pulumi's "changes were proposed" line is a preview that failed (credentials, state
+ * backend, network): still failing, since drift could not be checked, and said so.
+ */
+export function driftFromPreview(stack: string, code: number, log: string): ServiceState {
+  if (code === 0) return driftService(stack, false, "pulumi preview --expect-no-changes: tidak ada perubahan");
+  const text = "\n\n```\n" + logTail(log) + "\n```";
+  if (log.includes(DRIFT_MARK)) return driftService(stack, true, `pulumi preview --expect-no-changes keluar dengan kode ${code}:${text}`);
+  return driftService(stack, true, `pulumi preview gagal dengan kode ${code} sebelum drift dapat diperiksa (kredensial, backend state atau jaringan?):${text}`);
+}
+
 /**
  * Only the services in `services` are judged: an open issue whose key this round did not check is
  * left alone (a drift run never closes a monitoring incident, and the reverse).

@@ -78,7 +78,7 @@ describe("judge: hosting and local VMs", () => {
 });
 
 describe("judge: subdomains and PDN VMs from the access test's checks", () => {
-  const sub: Target = { kind: "subdomain", id: "sibapo", item: { id: "sibapo", change: "update", request: {} as never } };
+  const sub: Target = { kind: "subdomain", id: "sibapo", decommissioned: false, item: { id: "sibapo", change: "update", request: {} as never } };
   const check = (name: string, result: "passed" | "failed", detail: string) => ({ name, result, detail, durationMs: 1 });
   it.each([
     ["all passed, certificate 45 days", { ok: true as const, checks: [check("dns", "passed", "x"), check("tls", "passed", "y")], certValidTo: "2027-01-07T03:00:00.000Z" }, []],

@@ -2,20 +2,20 @@
  * Judges a monitoring round: targets and the facts the servers gave in, findings (Bahasa Indonesia)
  * and the heal plan out. Pure: the time is a parameter.
  */
+import { ageDays, DAY_MS } from "./age";
 import type { MonitorConfig } from "./config";
-import type { Facts, Finding, HealAction, HealResult, Target, TargetStatus } from "./types";
+import { type Emit, judgeGonePdn, judgeGoneSubdomain } from "./decommissioned";
+import { judgePdnBackup } from "./pdn-backup";
+import type { Facts, Finding, HealAction, HealResult, Probed, Target, TargetStatus } from "./types";
 
-const DAY_MS = 86_400_000;
-
+export { ageDays };
 export const percent = (used: number, limit: number) => Math.round((used / limit) * 100);
-export const ageDays = (thenMs: number, nowMs: number) => Math.floor((nowMs - thenMs) / DAY_MS);
 
 interface Judged {
   findings: Finding[];
   notes: string[];
 }
 
-type Emit = (code: string, severity: Finding["severity"], message: string) => void;
 
 function usage(emit: Emit, cfg: MonitorConfig, code: string, what: string, pct: number, detail = "") {
   const text = `${what} terpakai ${pct}%${detail}`;
@@ -84,7 +84,7 @@ function judgeVm(t: Extract<Target, { kind: "vm" }>, facts: Facts, cfg: MonitorC
   if (age > cfg.backupMaxAgeDays.local) emit("backup-old", "error", `cadangan vzdump terbaru VM ${t.vmid} bertanggal ${day} (${age} hari), melebihi batas ${cfg.backupMaxAgeDays.local} hari`);
 }
 
-function judgeProbed(t: Extract<Target, { kind: "subdomain" | "pdn" }>, facts: Facts, cfg: MonitorConfig, now: number, emit: Emit, notes: string[]) {
+function judgeProbed(t: Probed, facts: Facts, cfg: MonitorConfig, now: number, emit: Emit, notes: string[]) {
   const f = facts.probes[t.id];
   if (!f) return emit("check-failed", "error", "tidak diperiksa");
   if (!f.ok) return emit("check-failed", "error", f.error);
@@ -98,6 +98,7 @@ function judgeProbed(t: Extract<Target, { kind: "subdomain" | "pdn" }>, facts: F
     if (left < cfg.certWarningDays) emit("cert-expiring", "warning", `sertifikat berakhir ${f.certValidTo.slice(0, 10)} (${left} hari lagi), kurang dari ${cfg.certWarningDays} hari`);
     else notes.push(`sertifikat ${left} hari lagi`);
   }
+  if (t.kind === "pdn") judgePdnBackup(t.id, facts.pdnBackups, cfg.backupMaxAgeDays.pdn, now, emit, notes);
 }
 
 /** Every target's status and every finding, in the targets' order. */
@@ -109,7 +110,9 @@ export function judge(targets: Target[], facts: Facts, cfg: MonitorConfig, nowMs
     const emit: Emit = (code, severity, message) => j.findings.push({ id: t.id, kind: t.kind, code, severity, message });
     if (t.kind === "hosting") judgeHosting(t, facts, cfg, nowMs, heal, emit, j.notes);
     else if (t.kind === "vm") judgeVm(t, facts, cfg, nowMs, heal, emit, j.notes);
-    else judgeProbed(t, facts, cfg, nowMs, emit, j.notes);
+    else if (!t.decommissioned) judgeProbed(t, facts, cfg, nowMs, emit, j.notes);
+    else if (t.kind === "subdomain") judgeGoneSubdomain(t, facts.gone?.[t.id], emit, j.notes);
+    else judgeGonePdn(t, facts.gone?.[t.id], emit, j.notes);
     const status = j.findings.some((f) => f.severity === "error") ? "error" : j.findings.length ? "warning" : "ok";
     const summary = status === "ok" ? `normal: ${j.notes.join(", ") || "tidak ada catatan"}` : j.findings.map((f) => f.message).join("; ");
     statuses.push({ id: t.id, kind: t.kind, status, summary });
