@@ -51,7 +51,8 @@ describe("pusdat dashboard with an arsip branch", () => {
   test("the OPD page lists its services with the last access test and monitoring state", () => {
     const html = read(out, "opd/dinas-perdagangan.html");
     expect(html).toContain('<html lang="id">');
-    expect(html).toContain('<h3>sibapo.contohkab.go.id <span class="id">(sibapo)</span></h3>');
+    expect(html).toContain("<h3>sibapo.contohkab.go.id</h3>");
+    expect(html).toContain('<h3>VPS sibapo-app</h3>');
     expect(html).toContain('<dt>Uji akses terakhir</dt><dd><span class="badge error">gagal</span> 16 Nov 2026 12.05 WIB (gagal: port)</dd>');
     expect(html).toContain('<dt>Pemantauan terakhir</dt><dd><span class="badge error">galat</span> VM 210 di pve1 berstatus stopped, padahal permintaannya aktif</dd>');
     expect(html).toContain(`<a href="https://forge.example/pemkab/layanan/blob/arsip/dokumen/sibapo/2026-11-16-${repo.head.slice(0, 12)}-berita-acara.pdf">Berita Acara</a>`);
@@ -59,7 +60,7 @@ describe("pusdat dashboard with an arsip branch", () => {
 
   test("public: no contact detail, no address; --internal: the addresses", async () => {
     const all = [read(out, "index.html"), read(out, "data.json"), ...SLUGS.map((s) => read(out, `opd/${s}.html`))].join("\n");
-    expect(all).not.toMatch(/@contohkab\.go\.id|\+62\d|08\d{8}|10\.20\.30\.|203\.0\.113\.|198\.51\.100\.|2001:db8|pve\.contohkab/);
+    expect(all).not.toMatch(/@contohkab\.go\.id|\+62\d|\b08\d{8,13}\b|10\.20\.30\.|203\.0\.113\.|198\.51\.100\.|2001:db8|pve\.contohkab/);
     const inner = path.join(tempDir("dasbor"), "internal");
     const ri = await runIn(repo.dir, "dashboard", "--out", inner, "--internal");
     expect(ri.out).toBe(`Dasbor ditulis ke ${inner}: 13 berkas, 11 OPD, 14 layanan (INTERNAL: memuat alamat; jangan dipublikasikan)\n`);

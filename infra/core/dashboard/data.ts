@@ -17,7 +17,7 @@ import { capacityReport, type Usage } from "../plan/capacity";
 import { LABEL, opdKey, UNIT } from "../rules/capacity";
 import { lastTests, type MonitoringFileIn, newestMonitoring, readMonitoring, recentChanges } from "./archive-view";
 import { redact } from "./redact";
-import { internalHosts, internalOf, KIND_LABELS, slugOf, STATUS_LABELS, statusOf, titleOf } from "./services";
+import { internalHosts, internalOf, KIND_LABELS, nameOf, slugOf, STATUS_LABELS, statusOf, titleOf } from "./services";
 import { type CapacityRow, DASHBOARD_SCHEMA, type DashboardData, type LeadTimeRow, type OpdView, type ServiceView } from "./types";
 
 export interface DashboardProject {
@@ -104,6 +104,7 @@ export function dashboardData(project: DashboardProject, arsip: ArsipFacts, opts
       kindLabel: KIND_LABELS[r.kind],
       status,
       statusLabel: STATUS_LABELS[status],
+      name: nameOf(r, site),
       title: titleOf(r, site),
       purpose: clean(r.metadata.purpose),
       notaDinas: { number: r.metadata.notaDinas.number, date: String(r.metadata.notaDinas.date).slice(0, 10) },

@@ -33,6 +33,20 @@ export function statusOf(r: Request): ServiceStatus {
 
 const size = (s: { cpu: number; memoryGb: number; diskGb: number }) => `${s.cpu} inti CPU, ${s.memoryGb} GB memori, ${s.diskGb} GB disk`;
 
+/** The service's short name (a card's heading). */
+export function nameOf(r: Request, site: SiteConfig): string {
+  switch (r.kind) {
+    case "Subdomain":
+      return `${r.spec.name}.${site.zone}`;
+    case "HostingAccount":
+      return `${r.spec.domain}.${site.zone}`;
+    case "VirtualMachine":
+      return `VPS ${r.metadata.id}`;
+    case "ApiAccess":
+      return r.spec.provider.api;
+  }
+}
+
 /** What the service is, without an address or a placement. */
 export function titleOf(r: Request, site: SiteConfig): string {
   switch (r.kind) {

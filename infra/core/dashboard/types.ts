@@ -48,6 +48,8 @@ export interface ServiceView {
   kindLabel: string;
   status: ServiceStatus;
   statusLabel: string;
+  /** Its short name: the address of a subdomain or hosting site, "VPS <id>", the API's name. */
+  name: string;
   /** What it is, in public words: "sibapo.contohkab.go.id", "VM 2 inti, 4 GB memori, 40 GB disk", … */
   title: string;
   purpose: string;

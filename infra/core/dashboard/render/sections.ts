@@ -42,7 +42,7 @@ export function serviceCard(s: ServiceView, data: DashboardData): string {
   ];
   if (s.internal) rows.push(["Detail internal", esc(s.internal.text)]);
   return (
-    `<article class="card svc" id="layanan-${esc(s.id)}"><h3>${esc(s.title.split(",")[0]!)} <span class="id">(${esc(s.id)})</span></h3>` +
+    `<article class="card svc" id="layanan-${esc(s.id)}"><h3>${esc(s.name)}${s.name.includes(s.id) ? "" : ` <span class="id">(${esc(s.id)})</span>`}</h3>` +
     `<p>${badge(s.statusLabel, STATUS_TONE[s.status])}</p>` +
     `<dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("")}</dl></article>`
   );
@@ -60,15 +60,18 @@ export function changesTable(changes: ChangeView[], only?: string): string {
       ? `<ul class="plain">${reqs
           .map((q) => {
             const docs = q.documents.map((d) => (d.url ? `<a href="${esc(d.url)}">${esc(d.label)}</a>` : `${esc(d.label)} <code>${esc(d.path)}</code>`)).join(", ");
-            return `<li><code>${esc(q.id)}</code> ${esc(q.kindLabel)}, ${esc(CHANGE_LABELS[q.change] ?? q.change)} (${esc(q.opd)})${docs ? `: ${docs}` : ""}</li>`;
+            const test = badge(`uji akses ${VERIFY_LABELS[q.verify] ?? q.verify}`, VERIFY_TONE[q.verify as keyof typeof VERIFY_TONE] ?? "muted");
+            return `<li><code>${esc(q.id)}</code> ${esc(q.kindLabel)}, ${esc(CHANGE_LABELS[q.change] ?? q.change)} (${esc(q.opd)}) ${test}${docs ? ` ${docs}` : ""}</li>`;
           })
           .join("")}</ul>`
       : '<span class="muted">-</span>';
-    const verify = reqs.length ? reqs.map((q) => badge(VERIFY_LABELS[q.verify] ?? q.verify, VERIFY_TONE[q.verify as keyof typeof VERIFY_TONE] ?? "muted")).join(" ") : "";
     const apply = c.apply === "succeeded" ? badge("berhasil", "ok") : badge("gagal", "error");
-    return `<tr><td data-label="Waktu">${esc(wib(c.at))}</td><td data-label="Pull request">${pr}</td><td data-label="Permintaan dan dokumen">${list}</td><td data-label="Penerapan">${apply}</td><td data-label="Uji akses">${verify}</td></tr>`;
+    return `<tr><td data-label="Waktu">${esc(wib(c.at))}</td><td data-label="Pull request">${pr}</td><td data-label="Permintaan, uji akses dan dokumen">${list}</td><td data-label="Penerapan">${apply}</td></tr>`;
   });
-  return `<table class="stack"><caption class="muted small" style="text-align:left;caption-side:bottom">Dokumen tersimpan di cabang arsip; tautan membuka forge (perlu hak akses).</caption><thead><tr><th scope="col">Waktu</th><th scope="col">Pull request</th><th scope="col">Permintaan dan dokumen</th><th scope="col">Penerapan</th><th scope="col">Uji akses</th></tr></thead><tbody>${body.join("")}</tbody></table>`;
+  return (
+    `<table class="stack"><thead><tr><th scope="col">Waktu</th><th scope="col">Pull request</th><th scope="col">Permintaan, uji akses dan dokumen</th><th scope="col">Penerapan</th></tr></thead>` +
+    `<tbody>${body.join("")}</tbody></table><p class="muted small">Dokumen (Berita Acara, Nota Dinas Balasan, perjanjian API) tersimpan di cabang arsip; tautannya membuka forge dan memerlukan hak akses.</p>`
+  );
 }
 
 export function leadTable(rows: LeadTimeRow[] | null): string {
@@ -83,7 +86,7 @@ export function leadTable(rows: LeadTimeRow[] | null): string {
       `<td class="r" data-label="Median (menit kerja)">${cell(r.median, `leadTimes.${i}.median`)}</td><td class="r" data-label="Persentil 90 (menit kerja)">${cell(r.p90, `leadTimes.${i}.p90`)}</td></tr>`,
   );
   return (
-    `<table class="stack"><thead><tr><th scope="col">Layanan</th><th scope="col" class="r">Target (menit kerja)</th><th scope="col" class="r">Permintaan</th>` +
+    `<table class="stack pairs"><thead><tr><th scope="col">Layanan</th><th scope="col" class="r">Target (menit kerja)</th><th scope="col" class="r">Permintaan</th>` +
     `<th scope="col" class="r">Selesai</th><th scope="col" class="r">Sesuai target</th><th scope="col" class="r">Median (menit kerja)</th><th scope="col" class="r">Persentil 90 (menit kerja)</th></tr></thead>` +
     `<tbody>${body.join("")}</tbody></table>` +
     `<p class="muted small">Menit kerja menurut kalender kantor (jam kerja, tanpa hari libur), dari Nota Dinas sampai uji akses; cara hitung sama dengan <code>pusdat evaluate</code>.</p>`

@@ -49,7 +49,7 @@ function indexPage(d: DashboardData): string {
   const t = d.totals;
   const stat = (v: number, path: string, k: string) => `<div class="stat"><span class="v">${n(v, path)}</span><span class="k">${k}</span></div>`;
   const opdCards = d.opds.map((o, i) => {
-    const search = [o.name, ...o.services.flatMap((s) => [s.id, s.title])].join(" ").toLowerCase();
+    const search = [o.name, ...o.services.flatMap((s) => [s.id, s.name, s.title])].join(" ").toLowerCase();
     return `<div class="card opd" data-cari="${esc(search)}"><a class="name" href="${opdHref(o)}">${esc(o.name)}</a>${countsLine(o, i)}</div>`;
   });
   const byKey = new Map(d.opds.map((o) => [opdKey(o.name), o]));
@@ -85,6 +85,7 @@ function opdPage(d: DashboardData, o: OpdView, i: number): string {
     `<p><a href="../index.html">← Semua OPD</a></p>`,
     `<p class="muted">Diperbarui ${esc(wib(d.generatedAt))}</p>`,
     countsLine(o, i),
+    monitoringLine(d),
     `<section aria-labelledby="layanan"><h2 id="layanan">Layanan</h2><div class="grid">${o.services.map((s) => serviceCard(s, d)).join("")}</div></section>`,
     `<section aria-labelledby="kapasitas"><h2 id="kapasitas">Kapasitas OPD terhadap batas</h2>${cap}</section>`,
     `<section aria-labelledby="perubahan"><h2 id="perubahan">Perubahan terbaru OPD ini</h2>${changesTable(d.changes, o.name)}</section>`,

@@ -52,6 +52,7 @@ table{width:100%;border-collapse:collapse;background:var(--card);border:1px soli
 th,td{text-align:left;padding:8px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 th{background:#eef1f5;font-size:.88rem}
 td.r,th.r{text-align:right}
+tbody th{background:none}
 ul.plain{margin:0;padding-left:18px}
 @media(max-width:639px){
  table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack tbody th{display:block;width:100%}
@@ -59,6 +60,8 @@ ul.plain{margin:0;padding-left:18px}
  table.stack{border:0;background:none}
  table.stack tr{background:var(--card);border:1px solid var(--line);border-radius:8px;margin-bottom:10px;padding:4px 0}
  table.stack td,table.stack tbody th{border:0;padding:4px 12px;text-align:left;background:none}
+ table.stack.pairs tr{display:grid;grid-template-columns:repeat(2,minmax(0,1fr))}
+ table.stack.pairs tbody th{grid-column:1/-1}
  table.stack td::before{content:attr(data-label);display:block;font-size:.8rem;font-weight:600;color:var(--muted)}
 }
 footer{color:var(--muted);font-size:.85rem;padding-bottom:24px}
