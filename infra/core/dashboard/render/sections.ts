@@ -33,7 +33,7 @@ export function leadText(s: ServiceView): string {
 export function serviceCard(s: ServiceView, data: DashboardData): string {
   const rows: [string, string][] = [
     ["Jenis", esc(s.kindLabel)],
-    ["Layanan", esc(s.title)],
+    ...(s.title === s.name ? [] : ([["Layanan", esc(s.title)]] as [string, string][])),
     ["Keperluan", esc(s.purpose)],
     ["Nota Dinas", `${esc(s.notaDinas.number)}, ${esc(day(s.notaDinas.date))}`],
     ["Uji akses terakhir", testText(s)],

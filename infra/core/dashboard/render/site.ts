@@ -86,7 +86,7 @@ function opdPage(d: DashboardData, o: OpdView, i: number): string {
     `<p class="muted">Diperbarui ${esc(wib(d.generatedAt))}</p>`,
     countsLine(o, i),
     monitoringLine(d),
-    `<section aria-labelledby="layanan"><h2 id="layanan">Layanan</h2><div class="grid">${o.services.map((s) => serviceCard(s, d)).join("")}</div></section>`,
+    `<section aria-labelledby="layanan"><h2 id="layanan">Layanan</h2><div class="grid two">${o.services.map((s) => serviceCard(s, d)).join("")}</div></section>`,
     `<section aria-labelledby="kapasitas"><h2 id="kapasitas">Kapasitas OPD terhadap batas</h2>${cap}</section>`,
     `<section aria-labelledby="perubahan"><h2 id="perubahan">Perubahan terbaru OPD ini</h2>${changesTable(d.changes, o.name)}</section>`,
   ].join("\n");

@@ -21,7 +21,7 @@ p{margin:6px 0}
 .note{background:var(--info-bg);border-left:4px solid var(--info);padding:8px 12px;margin:10px 0;border-radius:4px}
 .grid{display:grid;grid-template-columns:1fr;gap:12px}
 @media(min-width:640px){.grid{grid-template-columns:repeat(2,minmax(0,1fr))}}
-@media(min-width:980px){.grid{grid-template-columns:repeat(3,minmax(0,1fr))}}
+@media(min-width:980px){.grid{grid-template-columns:repeat(3,minmax(0,1fr))}.grid.two{grid-template-columns:repeat(2,minmax(0,1fr))}}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px;min-width:0}
 .stats{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:10px;margin:12px 0}
 @media(min-width:640px){.stats{grid-template-columns:repeat(6,minmax(0,1fr))}}
@@ -47,7 +47,7 @@ svg.bar .fill.ok{fill:#2e8b57}svg.bar .fill.warning{fill:#d08c00}svg.bar .fill.e
 .svc dl{margin:8px 0 0;display:grid;grid-template-columns:1fr;gap:2px 12px}
 @media(min-width:640px){.svc dl{grid-template-columns:max-content 1fr}}
 .svc dt{font-weight:600;color:var(--muted);font-size:.88rem}
-.svc dd{margin:0 0 6px;overflow-wrap:anywhere}
+.svc dd{margin:0 0 6px;overflow-wrap:break-word;min-width:0}
 table{width:100%;border-collapse:collapse;background:var(--card);border:1px solid var(--line);border-radius:8px}
 th,td{text-align:left;padding:8px 10px;border-bottom:1px solid var(--line);vertical-align:top}
 th{background:#eef1f5;font-size:.88rem}
