@@ -11,7 +11,8 @@ import * as path from "node:path";
 import { dashboardRepo, runIn } from "./support/dashboard-world";
 import { tempDir } from "./support/tmp";
 
-const CHROMIUM = "/usr/bin/chromium";
+/** Debian's chromium; PUSDAT_CHROMIUM names another binary (and lets the missing-browser path be tried). */
+const CHROMIUM = process.env.PUSDAT_CHROMIUM ?? "/usr/bin/chromium";
 const MISSING = "chromium tidak ada: jalankan apt-get install chromium";
 const have = fs.existsSync(CHROMIUM);
 const skip = !have && process.env.PUSDAT_SKIP_BROWSER === "1";
