@@ -180,6 +180,19 @@ describe("safe to publish", () => {
     expect(text).not.toMatch(/password|kata sandi|token|secret/i);
   });
 
+  test("free texts of a request (purpose, application name) are redacted too", () => {
+    const p = project();
+    const api = p.requests.find((x) => x.request.metadata.id === "harga-pangan")!.request;
+    if (api.kind !== "ApiAccess") throw new Error("sample changed");
+    api.spec.consumer.application = "Dasbor (admin: budi@contohkab.go.id, 0812-3456-7890)";
+    api.metadata.purpose = "Server lama di 10.20.30.99 diganti";
+    const s = dashboardData(p, EMPTY, { internal: false, now: NOW }).opds.flatMap((o) => o.services).find((x) => x.id === "harga-pangan")!;
+    expect([s.title, s.purpose]).toEqual([
+      "API Harga Bahan Pokok SIBAPO dari Dinas Perdagangan untuk Dasbor (admin: [disembunyikan], [disembunyikan]) (pertukaran data lokal)",
+      "Server lama di [disembunyikan] diganti",
+    ]);
+  });
+
   test("public: no IP address and no internal host anywhere", () => {
     expect(JSON.stringify(dashboardData(project(), facts(), { internal: false, now: NOW }))).not.toMatch(ADDRESS);
   });
