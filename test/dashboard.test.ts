@@ -27,6 +27,14 @@ describe("pusdat dashboard with an arsip branch", () => {
     r = await runIn(repo.dir, "dashboard", "--out", out);
   });
 
+  test("a rebuild removes the page of an OPD that is gone, and nothing else", async () => {
+    fs.writeFileSync(path.join(out, "opd", "dinas-lama.html"), "lama");
+    fs.writeFileSync(path.join(out, "opd", "catatan.txt"), "milik orang lain");
+    expect((await runIn(repo.dir, "dashboard", "--out", out)).code).toBe(0);
+    expect(fs.readdirSync(path.join(out, "opd")).sort()).toEqual([...SLUGS.map((s) => `${s}.html`), "catatan.txt"].sort());
+    fs.rmSync(path.join(out, "opd", "catatan.txt"));
+  });
+
   test("writes index.html, one page per OPD and data.json; says what it wrote", () => {
     expect(r).toEqual({ code: 0, out: `Dasbor ditulis ke ${out}: 13 berkas, 11 OPD, 14 layanan\n`, err: "" });
     expect(fs.readdirSync(out).sort()).toEqual(["data.json", "index.html", "opd"]);

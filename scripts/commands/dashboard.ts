@@ -44,8 +44,9 @@ export const dashboard: PusdatCommand<Options> = {
 
     const out = path.resolve(opts.out);
     if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new UsageError(`--out bukan folder: ${opts.out}`);
-    // pages of OPDs that no longer exist must not linger from an earlier build
-    fs.rmSync(path.join(out, "opd"), { recursive: true, force: true });
+    // pages of OPDs that no longer exist must not linger from an earlier build (only our own .html files go)
+    const opdDir = path.join(out, "opd");
+    if (fs.existsSync(opdDir)) for (const f of fs.readdirSync(opdDir)) if (f.endsWith(".html") && !files.has(`opd/${f}`)) fs.rmSync(path.join(opdDir, f));
     for (const [rel, text] of files) {
       fs.mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
       fs.writeFileSync(path.join(out, rel), text);

@@ -73,7 +73,7 @@ function indexPage(d: DashboardData): string {
     capacityCards(d.capacity.opds.map((row, i) => ({ row, path: `capacity.opds.${i}`, href: byKey.has(row.key) ? opdHref(byKey.get(row.key)!) : null, onlyUsed: true }))),
     `</section>`,
     `<section aria-labelledby="perubahan"><h2 id="perubahan">Perubahan terbaru</h2>${changesTable(d.changes)}</section>`,
-    `<section aria-labelledby="waktu"><h2 id="waktu">Waktu penyelesaian terhadap target SOP</h2>${leadTable(d.leadTimes)}</section>`,
+    `<section aria-labelledby="waktu"><h2 id="waktu">Waktu penyelesaian terhadap target SOP</h2><p class="muted small">Seluruh riwayat cabang utama; per periode: <code>pusdat evaluate</code>.</p>${leadTable(d.leadTimes)}</section>`,
   ].join("\n");
   return page({ title: title(d), root: "", heading: title(d), subheading: subheading(d), body, script: FILTER_SCRIPT });
 }
