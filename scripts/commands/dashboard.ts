@@ -35,9 +35,6 @@ export const dashboard: PusdatCommand<Options> = {
       if (!repo || !resolveCommit(repo, opts.arsip)) throw new UsageError(`ref arsip tidak ditemukan: ${JSON.stringify(opts.arsip)}`);
     }
     const project = readRequests(config, dir);
-    if (project.findings.some((f) => f.severity === "error")) {
-      io.err(`catatan: ${project.findings.length} temuan validasi; dasbor memuat permintaan yang sah saja (jalankan pusdat validate)\n`);
-    }
     const arsip = readDashboardArchive(config.root, { stack: config.stack, approvers: config.site.approvers.map((a) => a.login), arsip: opts.arsip });
     const data = dashboardData(project, arsip, { internal: opts.internal === true, now: new Date().toISOString(), recent });
     const files = renderSite(data);

@@ -193,6 +193,18 @@ describe("safe to publish", () => {
     ]);
   });
 
+  test("a request file with a validation error is not shown, and the page says how many", () => {
+    const p = project();
+    const findings = [
+      { severity: "error", file: "requests/vm/rusak.yaml" },
+      { severity: "error", file: "requests/vm/rusak.yaml" },
+      { severity: "warning", file: "requests/subdomain/x.yaml" },
+    ];
+    expect(dashboardData({ ...p, findings }, EMPTY, { internal: false, now: NOW }).notes[0]).toBe(
+      "1 berkas permintaan tidak sah dan tidak ditampilkan sampai diperbaiki (jalankan pusdat validate).",
+    );
+  });
+
   test("public: no IP address and no internal host anywhere", () => {
     expect(JSON.stringify(dashboardData(project(), facts(), { internal: false, now: NOW }))).not.toMatch(ADDRESS);
   });

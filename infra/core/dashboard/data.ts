@@ -25,6 +25,8 @@ export interface DashboardProject {
   site: SiteConfig;
   ceilings: Ceilings;
   requests: ReadonlyArray<LoadedRequest>;
+  /** Validation findings: a request with an error is not among `requests`, so the page says so. */
+  findings?: ReadonlyArray<{ severity: string; file: string }>;
 }
 
 /** What the `arsip` branch (and main's history) gave; all empty when there is no archive. */
@@ -81,6 +83,8 @@ export function dashboardData(project: DashboardProject, arsip: ArsipFacts, opts
   const hosts = internalHosts(site);
   const clean = (s: string) => redact(s, { internal: opts.internal, internalHosts: hosts });
   const notes = arsip.notes.map(clean);
+  const bad = new Set((project.findings ?? []).filter((f) => f.severity === "error").map((f) => f.file));
+  if (bad.size) notes.push(`${bad.size} berkas permintaan tidak sah dan tidak ditampilkan sampai diperbaiki (jalankan pusdat validate).`);
   if (!arsip.found) notes.push("Cabang arsip tidak ditemukan: belum ada catatan penerapan, uji akses maupun pemantauan.");
 
   const tests = lastTests(arsip.records);
