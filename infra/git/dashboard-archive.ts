@@ -28,8 +28,8 @@ export function readDashboardArchive(dir: string, o: DashboardArchiveOptions): A
   const arsip = archiveRef(repo, o.arsip);
   if (!mainCommit) return EMPTY(["repositori belum memiliki commit; riwayat tidak dibaca."]);
   const h = readEvaluationHistory(repo, { main: mainCommit, arsip: arsip ?? undefined, stack: o.stack, approvers: o.approvers });
-  // the evaluation's own note about a missing archive is replaced by the dashboard's wording
-  const notes = arsip ? h.notes : h.notes.filter((t) => !t.includes("tidak ditemukan"));
+  // the evaluation's own note about a missing archive is replaced by the dashboard's wording (dashboardData)
+  const notes = arsip ? h.notes : h.notes.filter((t) => !/^(cabang|ref) arsip .*tidak ditemukan/.test(t));
   if (!arsip) return { records: [], changes: h.changes, monitoring: [], found: false, notes };
   const ls = git(repo, ["ls-tree", "-r", arsip, "--", "pemantauan"]);
   if (!ls.ok) throw new Error(`git ls-tree gagal: ${ls.err.trim()}`);
