@@ -108,6 +108,8 @@ test("help is in Bahasa Indonesia, exit 0", async () => {
     "                            dengan catatannya di cabang arsip",
     "  evaluate [opsi]           evaluasi SOP 14: waktu penyelesaian dibanding target",
     "                            SOP",
+    "  dashboard [opsi]          dasbor statis (HTML) per OPD: layanan, uji akses,",
+    "                            pemantauan, kapasitas, perubahan, waktu penyelesaian",
     "  help [perintah]           tampilkan bantuan untuk perintah",
     "",
   ]);
@@ -121,7 +123,7 @@ describe("pusdat: usage errors exit 2", () => {
     [["validate", "--requests", "tidak/ada"], "folder permintaan tidak ditemukan: tidak/ada\n"],
     [["validate", "--stack", "../etc"], "nama stack tidak sah: \"../etc\"; yang diizinkan: huruf, angka, '.', '_', '-'\n"],
     [["validate", "--stack", "produksi"], "Pulumi.produksi.yaml:1:1: berkas tidak ditemukan: Pulumi.produksi.yaml [konfigurasi]\nKonfigurasi tidak sah (1 masalah); perbaiki dulu sebelum memeriksa permintaan.\n"],
-    [["hapus"], "pusdat: perintah tidak dikenal 'hapus'; perintah yang ada: new, resize, decommission, validate, plan, doctor, verify, docs, arsip, monitor, audit, evaluate\n"],
+    [["hapus"], "pusdat: perintah tidak dikenal 'hapus'; perintah yang ada: new, resize, decommission, validate, plan, doctor, verify, docs, arsip, monitor, audit, evaluate, dashboard\n"],
   ])("%j", async (args, err) => {
     const r = await run(...args);
     expect(r.err).toBe(err);
