@@ -6,7 +6,7 @@
  * is recorded again: a record is never rewritten). Pure: the record's shape, its path, choosing the
  * newest and judging its age.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { jakartaDate } from "../archive/record";
 import type { LoadedRequest } from "../load/requests";
 import { ageDays } from "./age";
