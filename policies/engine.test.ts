@@ -1,6 +1,7 @@
 /**
  * The pack over the wire, as the engine drives it: Pulumi's own run-policy-pack entry, in the pack's
- * folder, compiles policies/index.ts with ts-node *type-checking* and serves gRPC, printing its port;
+ * folder, loads the pack's `main` (policies/pack.js, the bundled policies/index.ts) and serves gRPC,
+ * printing its port;
  * a client sends Configure (the policy config the CLI reads from --policy-pack-config) and Analyze
  * (a resource the real program registers). Proves the engine's config reaches the policies.
  */
