@@ -12,8 +12,9 @@ import { auditCodes, auditJson, runAudit, short, startMain } from "./support/aud
 jest.setTimeout(60_000);
 
 let repo: AuditRepo;
-beforeEach(() => (repo = new AuditRepo()));
-afterEach(() => repo.dispose());
+let fresh: AuditRepo;
+beforeEach(() => (repo = fresh = new AuditRepo()));
+afterEach(() => fresh.dispose());
 
 const audit = (...args: string[]) => runAudit(repo, ...args);
 const json = (...args: string[]) => auditJson(repo, ...args);
@@ -23,8 +24,14 @@ const start = (approvers?: string[]) => startMain(repo, approvers);
 const CLI = path.resolve(__dirname, "../scripts/pusdat.js");
 
 describe("pusdat audit: a clean history in every format", () => {
+  // Built once and only read by these tests (the last one puts back the refs it moves): a dozen git
+  // processes per test was most of this file's time.
+  let shared: AuditRepo;
   let root: string, squash: string, merge: string;
-  beforeEach(() => {
+  beforeEach(() => (repo = shared));
+  afterAll(() => shared.dispose());
+  beforeAll(() => {
+    repo = shared = new AuditRepo();
     root = start();
     repo.checkout("-b", "jdih");
     repo.commit("Subdomain jdih", { "requests/subdomain/jdih.yaml": request("jdih") });
@@ -132,8 +139,13 @@ describe("pusdat audit: a clean history in every format", () => {
   test("the whole process, from inside the clone, with origin/arsip when there is no local arsip", () => {
     repo.git(["update-ref", "refs/remotes/origin/arsip", "arsip"]);
     repo.git(["update-ref", "-d", "refs/heads/arsip"]);
-    const r = spawnSync(process.execPath, [CLI, "audit", "--format", "csv"], { cwd: path.join(repo.dir, "requests"), encoding: "utf8" });
-    expect([r.status, r.stderr, r.stdout.split("\r\n").length]).toEqual([0, "", 5]);
+    try {
+      const r = spawnSync(process.execPath, [CLI, "audit", "--format", "csv"], { cwd: path.join(repo.dir, "requests"), encoding: "utf8" });
+      expect([r.status, r.stderr, r.stdout.split("\r\n").length]).toEqual([0, "", 5]);
+    } finally {
+      repo.git(["update-ref", "refs/heads/arsip", "refs/remotes/origin/arsip"]);
+      repo.git(["update-ref", "-d", "refs/remotes/origin/arsip"]);
+    }
   });
 });
 
