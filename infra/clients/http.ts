@@ -70,6 +70,9 @@ export function httpRequest(url: string, o: HttpOptions): Promise<HttpAnswer> {
   const mod = u.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     let done = false;
+    // Declared before its first use: Pulumi's closure serializer (the SPLP dynamic provider captures
+    // this function) cannot resolve a const used in a closure above its declaration.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (f: () => void) => {
       if (done) return;
       done = true;
@@ -96,7 +99,7 @@ export function httpRequest(url: string, o: HttpOptions): Promise<HttpAnswer> {
         res.on("error", (e) => finish(() => reject(netFailure(e, what))));
       },
     );
-    const timer = setTimeout(
+    timer = setTimeout(
       () => finish(() => (req.destroy(), reject(new NetError(`${what} tidak menjawab dalam ${o.timeoutMs / 1000} detik`, "timeout")))),
       o.timeoutMs,
     );
