@@ -59,7 +59,7 @@ test("the pack process boots and prints the port it serves on", () => {
 });
 
 test("Configure then Analyze over gRPC: the engine's ceiling overrides the file's", async () => {
-  const sim = await simulate({ stack: "contoh", root: path.resolve(__dirname, ".."), env: { CLOUDFLARE_API_TOKEN: "x", WHM_HOST: "h", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" }, previous: {} });
+  const sim = await simulate({ stack: "contoh", root: path.resolve(__dirname, ".."), env: { CLOUDFLARE_API_TOKEN: "x", WHM_HOST: "h", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p", PUSDAT_SPLP_LOKAL_TOKEN: "sl", PUSDAT_SPLP_NASIONAL_TOKEN: "sn" }, previous: {} });
   const vm = sim.resources.find((r) => r.name === "sibapo-app-vm")!;
   const analyzeVm = async () => {
     const res = await rpc<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>(client.analyze, describeResource(new analyzerPb.AnalyzeRequest(), vm));

@@ -16,7 +16,7 @@ import { analyze } from "./analyze";
 import type { PolicyContext } from "./context";
 
 const REPO = path.resolve(__dirname, "..");
-const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" };
+const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p", PUSDAT_SPLP_LOKAL_TOKEN: "sl", PUSDAT_SPLP_NASIONAL_TOKEN: "sn" };
 const resourcesOf = async (root = REPO) => (await simulate({ stack: "contoh", root, env: ENV, previous: {}, skipRuleChecksForPolicyTests: true })).resources;
 /** The pack judges against the sample stack and policies/config.json, as the engine would open them. */
 const opened = openConfig({ root: REPO });

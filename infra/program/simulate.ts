@@ -1,13 +1,14 @@
 /**
  * Runs the real Pulumi program against Pulumi's mocks and captures every resource it registers: type
  * token, name, inputs, parent, and the resource options the mocks API does not pass on (protect,
- * provider, additional secret outputs), read by wrapping the mock monitor's registerResource.
+ * provider, additional secret outputs), read by wrapping the mock monitor's registerResource. A
+ * dynamic resource's serialized provider code (`__provider`) is shown as DYNAMIC_PROVIDER_STANDIN.
  * Used by the tests and by `pusdat plan`, which has no engine to ask.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Inventory } from "../core/plan/inventory";
 import { isSecretValue, type PlannedResource, unknownOutput } from "../core/plan/resources";
-import { TYPE, ZONE_BY_NAME } from "../core/naming";
+import { DYNAMIC_PROVIDER_INPUT, DYNAMIC_PROVIDER_STANDIN, TYPE, ZONE_BY_NAME } from "../core/naming";
 import { type ConfigProblems, openProject, type Project } from "../core/project";
 import { type ProgramOptions, runProgram } from "./program";
 
@@ -29,6 +30,16 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
       return { vmId: inputs.vmId };
     case TYPE.command:
       return { stdout: "", stderr: "" };
+    case TYPE.splpAccess:
+      // What the exchange would answer; the credentials are stand-ins derived from the name.
+      return {
+        applicationId: `mock-application-${name}`,
+        subscriptionId: `mock-subscription-${name}`,
+        subscriptionStatus: "UNBLOCKED",
+        consumerKey: unknownOutput(name, "consumerKey"),
+        consumerSecret: unknownOutput(name, "consumerSecret"),
+        apikey: inputs.auth === "api-key" ? unknownOutput(name, "apikey") : "",
+      };
     default:
       return {};
   }
@@ -94,7 +105,11 @@ export async function simulate(opts: SimulateOptions): Promise<Simulation> {
   } finally {
     Error.stackTraceLimit = limit;
   }
-  for (const r of resources) r.urn = urnOf(opts.stack, r);
+  for (const r of resources) {
+    r.urn = urnOf(opts.stack, r);
+    // The serialized provider code (the SDK did serialize it: a failure would have stopped the program).
+    if (typeof r.inputs[DYNAMIC_PROVIDER_INPUT] === "string") r.inputs[DYNAMIC_PROVIDER_INPUT] = DYNAMIC_PROVIDER_STANDIN;
+  }
   return { resources, outputs };
 }
 

@@ -8,26 +8,10 @@
  * dynamic provider over these functions is splp-provider.ts.
  */
 import { Wso2Client, Wso2Error } from "../clients/wso2";
+import type { SplpExchangeInputs } from "../core/plan/splp";
 
-export interface SplpAccessInputs {
-  channel: string;
-  baseUrl: string;
-  tenant?: string;
-  /** The stack configuration key holding the channel's devportal token as a secret (SPLP_TOKEN_CONFIG). */
-  tokenConfig: string;
-  /** The environment variable holding it when the configuration does not (SPLP_TOKEN_ENV). */
-  tokenEnv: string;
-  application: string;
-  description: string;
-  api: string;
-  version: string;
-  tier: string;
-  auth: "oauth2" | "api-key";
-  /** Only for auth api-key. */
-  apiKeyValidityDays?: number;
-  timeoutMs: number;
-  insecureTls?: boolean;
-}
+/** The resource's inputs, as the planner builds them (infra/core/plan/splp.ts). */
+export type SplpAccessInputs = SplpExchangeInputs;
 
 export interface SplpAccessState extends SplpAccessInputs {
   applicationId: string;
@@ -43,7 +27,7 @@ export interface SplpAccessState extends SplpAccessInputs {
 }
 
 /** The outputs Pulumi must keep encrypted (additionalSecretOutputs): the application's credentials. */
-export const SPLP_SECRET_OUTPUTS = ["consumerKey", "consumerSecret", "apikey"];
+export { SPLP_SECRET_OUTPUTS } from "../core/naming";
 
 export class SplpAccessError extends Error {}
 
