@@ -22,7 +22,7 @@ export interface Simulation {
 }
 
 /** Values the providers compute that the program reads back. */
-function computed(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+function computed(type: string, name: string, inputs: Record<string, unknown>, exchangeStatus: string): Record<string, unknown> {
   switch (type) {
     case TYPE.password:
       return { result: unknownOutput(name, "result") };
@@ -35,7 +35,7 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
       return {
         applicationId: `mock-application-${name}`,
         subscriptionId: `mock-subscription-${name}`,
-        subscriptionStatus: "UNBLOCKED",
+        subscriptionStatus: exchangeStatus,
         consumerKey: unknownOutput(name, "consumerKey"),
         consumerSecret: unknownOutput(name, "consumerSecret"),
         apikey: inputs.auth === "api-key" ? unknownOutput(name, "apikey") : "",
@@ -54,6 +54,8 @@ export interface SimulateOptions extends ProgramOptions {
   preview?: boolean;
   /** What this stack's own outputs hold when `previous` is not given (the self StackReference). */
   stackOutputs?: { inventory?: Inventory };
+  /** What the exchange answers for every SPLP subscription (default UNBLOCKED; ON_HOLD while the provider's approval waits). */
+  exchangeStatus?: string;
   /** Receives every captured resource as it is registered, even if the program fails afterwards. */
   sink?: CapturedResource[];
 }
@@ -66,7 +68,7 @@ export async function simulate(opts: SimulateOptions): Promise<Simulation> {
         if (a.type === "pulumi:pulumi:StackReference") {
           return { id: a.name, state: { name: a.name, outputs: opts.stackOutputs ?? {}, secretOutputNames: [] } };
         }
-        return { id: a.custom ? `${a.name}-id` : "", state: { ...a.inputs, ...computed(a.type, a.name, a.inputs) } };
+        return { id: a.custom ? `${a.name}-id` : "", state: { ...a.inputs, ...computed(a.type, a.name, a.inputs, opts.exchangeStatus ?? "UNBLOCKED") } };
       },
       call: (a) => (a.token === "cloudflare:index/getZone:getZone" ? { id: ZONE_BY_NAME, zoneId: ZONE_BY_NAME, name: a.inputs.filter?.name } : a.inputs),
     },
