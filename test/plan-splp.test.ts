@@ -1,0 +1,63 @@
+/**
+ * `pusdat plan` for ApiAccess on the exchange: a new request creates its exchange resource, an
+ * approved decommission deletes it (unsubscribe and revoke), deleting the file of an active one is
+ * refused, and a tier change is an update, not a replacement.
+ */
+import { main } from "../scripts/cli";
+import { gitRepo } from "./support/project";
+
+async function pusdat(cwd: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const before = process.cwd();
+  process.chdir(cwd);
+  try {
+    let stdout = "";
+    let stderr = "";
+    const status = await main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+    return { status, stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
+}
+
+const decommission = { metadata: { status: "decommissioned", decommission: { notaDinas: { number: "500.2/140/DKP/2027", date: "2027-02-01" } } } };
+const changes = (out: string) => out.split("\n").filter((l) => /^ {2}[-+~±] /.test(l));
+
+test("an approved decommission deletes the exchange resource (unsubscribe, revoke); the agreement step goes", async () => {
+  const repo = gitRepo();
+  repo.git("checkout", "-q", "-b", "penghentian/harga-pangan");
+  repo.edit("api/harga-pangan", decommission);
+  repo.git("commit", "-qam", "Penghentian harga-pangan");
+  const r = await pusdat(repo.dir, "plan");
+  expect(r.stdout.split("\n")[1]).toBe("Hasil: LOLOS. 14 permintaan; 0 dibuat, 0 diubah, 1 dihapus; 0 sumber daya dilindungi tersentuh.");
+  expect(changes(r.stdout)).toEqual(["  - HAPUS akses SPLP WSO2 (aplikasi, langganan, kunci) harga-pangan-exchange — harga-pangan (requests/api/harga-pangan.yaml)"]);
+  expect(r.stdout).not.toContain("harga-pangan (splp, menunggu-perjanjian)");
+  expect(r.status).toBe(0);
+});
+
+test("deleting the file of an active ApiAccess is refused: the subscription goes only through a decommission", async () => {
+  const repo = gitRepo();
+  repo.git("checkout", "-q", "-b", "hapus");
+  repo.edit("api/harga-pangan", null);
+  repo.git("commit", "-qam", "hapus");
+  const r = await pusdat(repo.dir, "plan");
+  expect(r.stdout).toContain(
+    "  permintaan harga-pangan (ApiAccess) dihapus padahal masih active; hentikan dulu lewat status decommissioned dengan Nota Dinas penghentian, lalu hapus berkasnya pada pull request berikutnya (requests/api/harga-pangan.yaml, berkas dihapus)\n",
+  );
+  expect(r.status).toBe(1);
+});
+
+test("a new tier is an update of the subscription; a tier the channel does not allow is refused before anything is planned", async () => {
+  const repo = gitRepo();
+  repo.git("checkout", "-q", "-b", "tier");
+  repo.edit("api/harga-pangan", { spec: { exchange: { tier: "Gold" } } });
+  repo.git("commit", "-qam", "tier");
+  const r = await pusdat(repo.dir, "plan");
+  expect(changes(r.stdout)).toEqual(["  ~ ubah akses SPLP WSO2 (aplikasi, langganan, kunci) harga-pangan-exchange: tier — harga-pangan (requests/api/harga-pangan.yaml)"]);
+  repo.edit("api/harga-pangan", { spec: { exchange: { tier: "Platinum" } } });
+  const bad = await pusdat(repo.dir, "plan");
+  expect(bad.stdout.split("\n").slice(3, 5)).toEqual([
+    "⚠ Permintaan tidak valid (1 temuan): tidak ada yang direncanakan",
+    "  requests/api/harga-pangan.yaml:40:11: tier \"Platinum\" tidak diizinkan di kanal pertukaran-lokal; yang diizinkan: Bronze, Silver, Gold [api-exchange]",
+  ]);
+  expect(bad.status).toBe(1);
+});
