@@ -61,3 +61,15 @@ test("a new tier is an update of the subscription; a tier the channel does not a
   ]);
   expect(bad.status).toBe(1);
 });
+
+test("another API version replaces the exchange resource (new credentials, no data): shown, not refused", async () => {
+  const repo = gitRepo();
+  repo.git("checkout", "-q", "-b", "versi");
+  repo.edit("api/harga-pangan", { spec: { exchange: { version: "2.0.0" } } });
+  repo.git("commit", "-qam", "versi");
+  const r = await pusdat(repo.dir, "plan");
+  expect(changes(r.stdout)).toEqual([
+    "  ± GANTI (hapus lalu buat ulang) akses SPLP WSO2 (aplikasi, langganan, kunci) harga-pangan-exchange karena version berubah; dibuat ulang (tanpa data) — harga-pangan (requests/api/harga-pangan.yaml)",
+  ]);
+  expect(r.status).toBe(0);
+});
