@@ -35,7 +35,9 @@ export class NetError extends Error {
   }
 }
 
-const contexts = new Map<string, tls.SecureContext>();
+// A plain object, not a Map: Pulumi's closure serializer (the SPLP dynamic provider captures this
+// module) copies a Map's methods but not its entries or internal slots.
+const contexts: Record<string, tls.SecureContext> = {};
 
 /**
  * The system's CAs plus `ca`, built once per distinct list: parsing the whole root store costs tens
@@ -45,8 +47,8 @@ export function trustWith(ca: string | string[] | undefined): { secureContext?: 
   if (!ca) return {};
   const list = [ca].flat();
   const key = list.join("\n");
-  let ctx = contexts.get(key);
-  if (!ctx) contexts.set(key, (ctx = tls.createSecureContext({ ca: [...tls.rootCertificates, ...list] })));
+  let ctx = contexts[key];
+  if (!ctx) contexts[key] = ctx = tls.createSecureContext({ ca: [...tls.rootCertificates, ...list] });
   return { secureContext: ctx };
 }
 

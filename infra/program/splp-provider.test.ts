@@ -75,33 +75,60 @@ const hide = (s) => ({ ...s, consumerKey: s.consumerKey ? "(ada)" : "", consumer
 })().catch((e) => { process.stderr.write(String(e && e.message)); process.exit(1); });
 `;
 
-test("serialized as the engine does, the provider runs in a bare node process: create, read, diff, update, delete", async () => {
-  const sf = await pulumi.runtime.serializeFunction(() => splpAccessProvider, { allowSecrets: true });
-  expect([sf.exportName, sf.containsSecrets]).toEqual(["handler", false]);
-  // The serialized text holds no token, and no TypeScript-only require of a local file.
-  expect(sf.text).not.toContain(ex.portalToken);
-  expect(sf.text).not.toMatch(/require\("\.\.?\//);
+/** Runs the serialized provider text in a bare node (the driver above) against the fake exchange. */
+async function drive(providerText: string): Promise<unknown> {
+  expect(providerText).not.toContain(ex.portalToken);
+  // No TypeScript-only require of a local file: local modules are captured by value.
+  expect(providerText).not.toMatch(/require\("\.\.?\//);
   const dir = tempDir("splp-provider");
   const file = path.join(dir, "provider.js");
-  fs.writeFileSync(file, sf.text);
-  const stdout = await new Promise<string>((resolve, reject) =>
-    execFile(process.execPath, ["-e", DRIVER, file, JSON.stringify(inputs())], { cwd: dir, timeout: 60_000, env: { PATH: process.env.PATH ?? "", DRIVER_CONFIG_TOKEN: ex.portalToken } }, (err, out, errOut) =>
+  fs.writeFileSync(file, providerText);
+  const stdout = await run(process.execPath, ["-e", DRIVER, file, JSON.stringify(inputs())], dir, { DRIVER_CONFIG_TOKEN: ex.portalToken });
+  return JSON.parse(stdout);
+}
+
+const run = (cmd: string, args: string[], cwd: string, env: Record<string, string>) =>
+  new Promise<string>((resolve, reject) =>
+    execFile(cmd, args, { cwd, timeout: 90_000, maxBuffer: 1 << 24, env: { PATH: process.env.PATH ?? "", ...env } }, (err, out, errOut) =>
       err ? reject(new Error(`${err.message}\n${errOut}`)) : resolve(out),
     ),
   );
-  expect(JSON.parse(stdout)).toEqual([
-    [
-      "create",
-      "app-0002",
-      { ...inputs(), applicationId: "app-0002", apiId: "api-1", subscriptionId: "sub-0003", subscriptionStatus: "UNBLOCKED", consumerKey: "(ada)", consumerSecret: "(ada)", apikey: "(ada)" },
-    ],
-    ["read", "app-0002", "UNBLOCKED"],
-    ["diff", { changes: true, replaces: [], deleteBeforeReplace: true }],
-    ["update", "Gold", "UNBLOCKED"],
-    ["read-after-delete", {}],
-  ]);
+
+const LIFECYCLE = () => [
+  [
+    "create",
+    "app-0002",
+    { ...inputs(), applicationId: "app-0002", apiId: "api-1", subscriptionId: "sub-0003", subscriptionStatus: "UNBLOCKED", consumerKey: "(ada)", consumerSecret: "(ada)", apikey: "(ada)" },
+  ],
+  ["read", "app-0002", "UNBLOCKED"],
+  ["diff", { changes: true, replaces: [], deleteBeforeReplace: true }],
+  ["update", "Gold", "UNBLOCKED"],
+  ["read-after-delete", {}],
+];
+
+test("serialized as the engine does (in this process), the provider runs in a bare node process: create, read, diff, update, delete", async () => {
+  const sf = await pulumi.runtime.serializeFunction(() => splpAccessProvider, { allowSecrets: true });
+  expect([sf.exportName, sf.containsSecrets]).toEqual(["handler", false]);
+  expect(await drive(sf.text)).toEqual(LIFECYCLE());
   // delete left nothing on the exchange.
   expect([ex.applications.size, ex.subscriptions.size, ex.keys.size, ex.apiKeys.size]).toEqual([0, 0, 0, 0]);
+});
+
+test("serialized under ts-node from files, as `pulumi up` loads the program (transpile-only, as CI sets it), it runs the same", async () => {
+  const repo = path.resolve(__dirname, "../..");
+  const script = path.join(tempDir("splp-serialize"), "serialize.js");
+  fs.writeFileSync(
+    script,
+    [
+      `const pulumi = require(${JSON.stringify(require.resolve("@pulumi/pulumi"))});`,
+      `const { splpAccessProvider } = require(${JSON.stringify(path.join(__dirname, "splp-provider.ts"))});`,
+      "pulumi.runtime.serializeFunction(() => splpAccessProvider, { allowSecrets: true }).then((sf) => process.stdout.write(sf.text));",
+    ].join("\n"),
+  );
+  const text = await run(process.execPath, ["-r", "ts-node/register", script], repo, { TS_NODE_TRANSPILE_ONLY: "true" });
+  // Node's built-ins are required by name; everything of ours is inlined.
+  expect([...new Set(text.match(/require\("[^"]+"\)/g))].sort()).toEqual(['require("http")', 'require("https")', 'require("tls")']);
+  expect(await drive(text)).toEqual(LIFECYCLE());
 });
 
 describe("in process", () => {
