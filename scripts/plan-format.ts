@@ -30,6 +30,8 @@ const STEP_LABEL: Record<string, string> = {
   "not-submitted": "belum-diajukan",
   "awaiting-registration": "menunggu-pendaftaran",
   "awaiting-agreement": "menunggu-perjanjian",
+  "awaiting-provider": "menunggu-penyedia",
+  "exchange-attention": "periksa-langganan",
   decommissioned: "dihentikan",
 };
 const stepLabel = (id: string) => STEP_LABEL[id] ?? id;

@@ -3,6 +3,8 @@
  * approved decommission deletes it (unsubscribe and revoke), deleting the file of an active one is
  * refused, and a tier change is an update, not a replacement.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { main } from "../scripts/cli";
 import { gitRepo } from "./support/project";
 
@@ -72,4 +74,21 @@ test("another API version replaces the exchange resource (new credentials, no da
     "  ± GANTI (hapus lalu buat ulang) akses SPLP WSO2 (aplikasi, langganan, kunci) harga-pangan-exchange karena version berubah; dibuat ulang (tanpa data) — harga-pangan (requests/api/harga-pangan.yaml)",
   ]);
   expect(r.status).toBe(0);
+});
+
+test("--exchange-status (pulumi stack output apiAccess --json): an ON_HOLD subscription shows as waiting for the provider OPD; a bad file is a usage error", async () => {
+  const repo = gitRepo();
+  fs.writeFileSync(path.join(repo.dir, "status.json"), JSON.stringify({ "harga-pangan": { channel: "pertukaran-lokal", subscriptionStatus: "ON_HOLD", waiting: "menunggu persetujuan penyedia (Dinas Perdagangan)" } }));
+  const r = await pusdat(repo.dir, "plan", "--exchange-status", "status.json");
+  const step = r.stdout.split("\n").find((l) => l.startsWith("  harga-pangan (splp"));
+  expect(step).toBe(
+    "  harga-pangan (splp, menunggu-penyedia): Langganan HargaBahanPokok 1.0.0 berstatus ON_HOLD: menunggu persetujuan penyedia (Dinas Perdagangan). Langganan HargaBahanPokok 1.0.0 tier Silver untuk aplikasi pusdat-harga-pangan di server pertukaran data lokal dibuat oleh pusdat saat penerapan (kunci client-credentials, API key 90 hari); kredensial diserahkan ke Dinas Ketahanan Pangan lewat pulumi stack output apiCredentials --show-secrets. Bila langganan ON_HOLD (pulumi stack output apiAccess), menunggu persetujuan penyedia: Dinas Perdagangan. Setelah uji coba (pusdat verify), tanda tangani Berita Acara Perjanjian Penggunaan API.",
+  );
+  expect(r.status).toBe(0);
+  fs.writeFileSync(path.join(repo.dir, "rusak.json"), "[1]");
+  expect(await pusdat(repo.dir, "plan", "--exchange-status", "rusak.json")).toEqual({
+    status: 2,
+    stdout: "",
+    stderr: 'berkas --exchange-status rusak.json harus berupa objek {"<id>": {"subscriptionStatus": "ON_HOLD", ...}} dari pulumi stack output apiAccess --json\n',
+  });
 });

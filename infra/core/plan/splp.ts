@@ -108,3 +108,38 @@ export function subscriptionWait(status: string, providerOpd: string): string | 
   if (status === "REMOVED") return "langganan hilang dari pertukaran (dihapus di luar pusdat); penerapan berikutnya berlangganan lagi";
   return `langganan berstatus ${status} di pertukaran; hubungi penyedia (${providerOpd})`;
 }
+
+/** `pulumi stack output apiAccess --json`: per request id, what the exchange said at the last apply or refresh. */
+export type ExchangeStatus = Record<string, { subscriptionStatus?: string | null } | undefined>;
+
+const STATUS_SHAPE = 'objek {"<id>": {"subscriptionStatus": "ON_HOLD", ...}} dari pulumi stack output apiAccess --json';
+
+/** The file's statuses, or what is wrong with it (Bahasa Indonesia, naming `where`). */
+export function parseExchangeStatus(text: string, where: string): ExchangeStatus | string {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return `${where} bukan JSON yang sah; yang diharapkan: ${STATUS_SHAPE}`;
+  }
+  const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === "object" && !Array.isArray(x);
+  const entryOk = (e: unknown) => isObject(e) && (e.subscriptionStatus === undefined || e.subscriptionStatus === null || typeof e.subscriptionStatus === "string");
+  return isObject(v) && Object.values(v).every(entryOk) ? (v as ExchangeStatus) : `${where} harus berupa ${STATUS_SHAPE}`;
+}
+
+/**
+ * The manual steps as the stack last saw the exchange: an SPLP step whose subscription is not
+ * UNBLOCKED becomes a tracked wait (ON_HOLD: on the provider OPD), never a failure.
+ */
+export function withExchangeStatus(manual: ManualStep[], plans: ApiAccessPlan[], status: ExchangeStatus): ManualStep[] {
+  const byId = new Map(plans.map((p) => [p.id, p]));
+  return manual.map((m) => {
+    const p = byId.get(m.id);
+    const s = status[m.id]?.subscriptionStatus;
+    const wait = p && s ? subscriptionWait(s, p.providerOpd) : null;
+    if (m.kind !== "splp" || !p?.exchange || !s || !wait) return m;
+    const { api, version } = p.exchange.inputs;
+    const state = s === "ON_HOLD" || s === "TIER_UPDATE_PENDING" ? "awaiting-provider" : "exchange-attention";
+    return { ...m, state, text: `Langganan ${api} ${version} berstatus ${s}: ${wait}. ${m.text}` };
+  });
+}
