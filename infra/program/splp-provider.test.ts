@@ -45,11 +45,12 @@ const inputs = (over: Partial<SplpAccessInputs> = {}): SplpAccessInputs => ({
 /**
  * The driver the child runs: what the engine's dynamic provider host does with `__provider`. The
  * token reaches it through its environment (never a command line) and the provider through configure.
+ * A file, not `node -e`: under -e Node's built-in modules are globals, which would hide a missing require.
  */
 const DRIVER = `
 const Module = require("node:module");
 const fs = require("node:fs");
-const [file, inputsJson] = process.argv.slice(1);
+const [file, inputsJson] = process.argv.slice(2);
 const token = process.env.DRIVER_CONFIG_TOKEN;
 const m = new Module(file, module);
 m.filename = file;
@@ -83,7 +84,8 @@ async function drive(providerText: string): Promise<unknown> {
   const dir = tempDir("splp-provider");
   const file = path.join(dir, "provider.js");
   fs.writeFileSync(file, providerText);
-  const stdout = await run(process.execPath, ["-e", DRIVER, file, JSON.stringify(inputs())], dir, { DRIVER_CONFIG_TOKEN: ex.portalToken });
+  fs.writeFileSync(path.join(dir, "driver.js"), DRIVER);
+  const stdout = await run(process.execPath, [path.join(dir, "driver.js"), file, JSON.stringify(inputs())], dir, { DRIVER_CONFIG_TOKEN: ex.portalToken });
   return JSON.parse(stdout);
 }
 
