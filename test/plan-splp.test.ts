@@ -92,3 +92,18 @@ test("--exchange-status (pulumi stack output apiAccess --json): an ON_HOLD subsc
     stderr: 'berkas --exchange-status rusak.json harus berupa objek {"<id>": {"subscriptionStatus": "ON_HOLD", ...}} dari pulumi stack output apiAccess --json\n',
   });
 });
+
+test("dropping spec.exchange from an active request is refused: the subscription would go without a decommission", async () => {
+  const repo = gitRepo();
+  repo.git("checkout", "-q", "-b", "tanpa-exchange");
+  repo.edit("api/harga-pangan", { spec: { exchange: null } });
+  repo.git("commit", "-qam", "tanpa exchange");
+  const r = await pusdat(repo.dir, "plan");
+  expect(r.stdout.split("\n").slice(1, 5)).toEqual([
+    "Hasil: DITOLAK. 14 permintaan; 0 dibuat, 0 diubah, 0 dihapus; 0 sumber daya dilindungi tersentuh.",
+    "",
+    "⚠ Perubahan ditolak: tidak ada yang diterapkan",
+    "  spec.exchange harga-pangan dihapus padahal langganannya (pertukaran-lokal HargaBahanPokok 1.0.0) aktif di pertukaran; langganan hanya dicabut lewat status decommissioned dengan Nota Dinas penghentian (requests/api/harga-pangan.yaml)",
+  ]);
+  expect(r.status).toBe(1);
+});

@@ -33,6 +33,8 @@ export interface InventoryFields {
   os?: string;
   /** Hosting: spec.passwordRotation as text, when set. */
   passwordRotation?: string;
+  /** ApiAccess: what pusdat manages on the exchange ("<channel> <api> <version>"), when spec.exchange is set. */
+  exchange?: string;
 }
 
 type Of<K extends Kind> = Extract<Request, { kind: K }>;
@@ -101,7 +103,7 @@ export const KIND_REGISTRY: { [K in Kind]: KindDef<K> } = {
     folder: "api",
     schema: ApiAccessRequest,
     usage: () => null,
-    inventory: () => ({}),
+    inventory: (r) => (r.spec.exchange ? { exchange: `${r.spec.channel} ${r.spec.exchange.api} ${r.spec.exchange.version}` } : {}),
     // An application, a subscription and keys on the exchange: nothing of the OPD's data.
     holdsData: () => false,
     // The devportal token (or its stack secret, see providers.ts) while pusdat manages the exchange side.

@@ -134,6 +134,13 @@ describe("decommissioning and removal", () => {
     );
   });
 
+  test("dropping spec.exchange from an active request is refused too: no subscription goes without a decommission", async () => {
+    const inventory = (await run()).outputs.inventory;
+    await expect(run(makeProject({ "api/simpeg-nik": { spec: { exchange: null } } }), { previous: inventory })).rejects.toThrow(
+      "pusdat: perubahan ditolak; tidak ada yang diterapkan:\n  spec.exchange simpeg-nik dihapus padahal langganannya (splp-nasional VerifikasiNIK v1) aktif di pertukaran; langganan hanya dicabut lewat status decommissioned dengan Nota Dinas penghentian",
+    );
+  });
+
   test("the channel's token may be a stack secret instead of an environment variable", async () => {
     const env = { ...ENV, PUSDAT_SPLP_LOKAL_TOKEN: "", PUSDAT_SPLP_NASIONAL_TOKEN: "" };
     await expect(run(REPO, { env })).rejects.toThrow(/PUSDAT_SPLP_LOKAL_TOKEN: .*\n  PUSDAT_SPLP_NASIONAL_TOKEN: /);
