@@ -25,7 +25,7 @@ test("importing the program after setMocks registers the samples' resources and 
     false,
     "organization",
   );
-  Object.assign(process.env, { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" });
+  Object.assign(process.env, { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p", PUSDAT_SPLP_LOKAL_TOKEN: "sl", PUSDAT_SPLP_NASIONAL_TOKEN: "sn" });
   const outputs = await (require("./index") as Promise<{ vms: Record<string, unknown>; inventory: Record<string, unknown> }>);
   await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
   expect(Object.keys(outputs.vms).sort()).toEqual(["eoffice-lama", "sibapo-app", "simpeg-db"]);

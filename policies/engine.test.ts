@@ -60,7 +60,7 @@ test("the pack process boots and prints the port it serves on", () => {
 });
 
 test("Configure then Analyze over gRPC: the engine's ceiling overrides the file's", async () => {
-  const sim = await simulate({ stack: "contoh", root: path.resolve(__dirname, ".."), env: { CLOUDFLARE_API_TOKEN: "x", WHM_HOST: "h", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" }, previous: {} });
+  const sim = await simulate({ stack: "contoh", root: path.resolve(__dirname, ".."), env: { CLOUDFLARE_API_TOKEN: "x", WHM_HOST: "h", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p", PUSDAT_SPLP_LOKAL_TOKEN: "sl", PUSDAT_SPLP_NASIONAL_TOKEN: "sn" }, previous: {} });
   const vm = sim.resources.find((r) => r.name === "sibapo-app-vm")!;
   const analyzeVm = async () => {
     const res = await rpc<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>(client.analyze, describeResource(new analyzerPb.AnalyzeRequest(), vm));
@@ -74,5 +74,19 @@ test("Configure then Analyze over gRPC: the engine's ceiling overrides the file'
   expect(await analyzeVm()).toEqual([
     ["vm-ceiling", analyzerPb.EnforcementLevel.MANDATORY, "VM sibapo-app: cpu 2 inti melebihi batas per VM; yang diizinkan: 1–1 inti"],
     ["vm-ceiling", analyzerPb.EnforcementLevel.MANDATORY, "VM sibapo-app: memoryGb 4 GB melebihi batas per VM; yang diizinkan: 1–2 GB"],
+  ]);
+}, 60_000);
+
+test("over gRPC the pack judges the SPLP exchange resource with the validator's own check", async () => {
+  const sim = await simulate({ stack: "contoh", root: path.resolve(__dirname, ".."), env: { CLOUDFLARE_API_TOKEN: "x", WHM_HOST: "h", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p", PUSDAT_SPLP_LOKAL_TOKEN: "sl", PUSDAT_SPLP_NASIONAL_TOKEN: "sn" }, previous: {} });
+  const exchange = sim.resources.find((r) => r.name === "harga-pangan-exchange")!;
+  const analyzeIt = async (r: typeof exchange) => {
+    const res = await rpc<analyzerPb.AnalyzeRequest, analyzerPb.AnalyzeResponse>(client.analyze, describeResource(new analyzerPb.AnalyzeRequest(), r));
+    return res.getDiagnosticsList().map((d) => [d.getPolicyname(), d.getMessage().split("\n").pop()]);
+  };
+  await configure({});
+  expect(await analyzeIt(exchange)).toEqual([]);
+  expect(await analyzeIt({ ...exchange, inputs: { ...exchange.inputs, tier: "Unlimited" } })).toEqual([
+    ["splp-exchange-ceiling", "akses SPLP pusdat-harga-pangan (harga-pangan-exchange): tier \"Unlimited\" tidak diizinkan di kanal pertukaran-lokal; yang diizinkan: Bronze, Silver, Gold"],
   ]);
 }, 60_000);

@@ -16,7 +16,7 @@ import { analyze } from "./analyze";
 import type { PolicyContext } from "./context";
 
 const REPO = path.resolve(__dirname, "..");
-const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" };
+const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p", PUSDAT_SPLP_LOKAL_TOKEN: "sl", PUSDAT_SPLP_NASIONAL_TOKEN: "sn" };
 const resourcesOf = async (root = REPO) => (await simulate({ stack: "contoh", root, env: ENV, previous: {}, skipRuleChecksForPolicyTests: true })).resources;
 /** The pack judges against the sample stack and policies/config.json, as the engine would open them. */
 const opened = openConfig({ root: REPO });
@@ -50,6 +50,7 @@ test("every policy in the pack applies to at least one resource the program real
     "dns-zone-only": 7, "dns-no-wildcard": 7, "dns-public-address": 7, "dns-proxied-ttl": 7, "dns-reserved-label": 7, "dns-traceable": 7,
     "hosting-plan-allowed": 3, "hosting-plan-ceiling": 3, "hosting-no-removeacct": 3, "hosting-no-recreate": 3,
     "vm-ceiling": 3, "vm-template-allowed": 3, "vm-protected": 3, "vm-traceable-tags": 3, "vm-no-recreate": 3,
+    "splp-exchange-ceiling": 2,
     "node-capacity": 1, "opd-totals": 1, "unique-claims": 1,
   });
 });
@@ -76,6 +77,10 @@ describe("violations built from requests", () => {
       "unique-claims [mandatory] nama sibapo.contohkab.go.id dipakai oleh sibapo-dns dan ppid-dns",
       "unique-claims [mandatory] VMID 210 dipakai oleh sibapo-app-vm dan simpeg-db-vm",
       "unique-claims [mandatory] IP 10.20.30.15 dipakai oleh sibapo-app-vm dan simpeg-db-vm",
+    ]],
+    ["splp-exchange-ceiling (tier, key validity)", { "api/harga-pangan": { spec: { exchange: { tier: "Platinum", keyValidityDays: 400 } } } }, {}, [
+      "splp-exchange-ceiling [mandatory] akses SPLP pusdat-harga-pangan (harga-pangan-exchange): tier \"Platinum\" tidak diizinkan di kanal pertukaran-lokal; yang diizinkan: Bronze, Silver, Gold",
+      "splp-exchange-ceiling [mandatory] akses SPLP pusdat-harga-pangan (harga-pangan-exchange): masa berlaku API key 400 hari melebihi batas kanal pertukaran-lokal; yang diizinkan: 1–365 hari",
     ]],
     ["node-capacity", { "vm/sibapo-app": { spec: { memoryGb: 32 } } }, {
       "vm/besar-1": { ...sample("vm/sibapo-app"), metadata: { ...(sample("vm/sibapo-app").metadata as object), id: "besar-1", opd: "Dinas Uji Satu" }, spec: { ...(sample("vm/sibapo-app").spec as object), hostname: "besar-1", memoryGb: 32, vmid: 301, ip: "10.20.30.101" } },
@@ -122,6 +127,13 @@ describe("violations an edited program could register", () => {
     }, [
       "vm-no-recreate [mandatory] VM simpeg-db tanpa migrate: true (perubahan node akan membuat VM baru)",
       "vm-no-recreate [mandatory] VM simpeg-db tanpa ignoreChanges clone (perubahan templat akan membuat VM baru)",
+    ]],
+    ["splp-exchange-ceiling", "simpeg-nik-exchange", (r: CapturedResource) => {
+      r.inputs.tier = "Gold";
+      r.inputs.apiKeyValidityDays = 30;
+    }, [
+      "splp-exchange-ceiling [mandatory] akses SPLP pusdat-simpeg-nik (simpeg-nik-exchange): tier \"Gold\" tidak diizinkan di kanal splp-nasional; yang diizinkan: Bronze, Silver",
+      "splp-exchange-ceiling [mandatory] akses SPLP pusdat-simpeg-nik (simpeg-nik-exchange): keyValidityDays hanya berlaku untuk auth api-key; auth permohonan ini oauth2, hapus keyValidityDays",
     ]],
     ["hosting-no-recreate", "kec-kota-account", (r: CapturedResource) => (r.inputs.triggers = ["rotasi-1"]), [
       "hosting-no-recreate [mandatory] perintah akun kec-kota-account memakai triggers: setiap perubahannya membuat akun baru (createacct)",

@@ -8,6 +8,7 @@ import type * as cloudflare from "@pulumi/cloudflare";
 import type * as command from "@pulumi/command";
 import type { Resource } from "@pulumi/pulumi";
 import { TYPE } from "../infra/core/naming";
+import type { SplpExchangeInputs } from "../infra/core/plan/splp";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the SDK's own signature
 type ResourceClass<A> = new (name: string, args: A, ...rest: any[]) => Resource;
@@ -17,3 +18,4 @@ const byToken = <A>(type: string) => ({ __pulumiType: type }) as unknown as Reso
 export const DnsRecord = byToken<cloudflare.DnsRecordArgs>(TYPE.dnsRecord);
 export const VmLegacy = byToken<proxmoxve.VmLegacyArgs>(TYPE.vm);
 export const LocalCommand = byToken<command.local.CommandArgs>(TYPE.command);
+export const SplpAccess = byToken<SplpExchangeInputs>(TYPE.splpAccess);

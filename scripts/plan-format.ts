@@ -21,6 +21,7 @@ const TYPE_LABEL: Record<string, string> = {
   [TYPE.password]: "kata sandi akun",
   [TYPE.vm]: "VM Proxmox",
   [TYPE.backupJob]: "job cadangan Proxmox",
+  [TYPE.splpAccess]: "akses SPLP WSO2 (aplikasi, langganan, kunci)",
 };
 const typeLabel = (t: string) => TYPE_LABEL[t] ?? t;
 /** Manual steps carry English ids; people read these words. */
@@ -28,6 +29,9 @@ const STEP_LABEL: Record<string, string> = {
   "pdn-eticket": "pdn-etiket",
   "not-submitted": "belum-diajukan",
   "awaiting-registration": "menunggu-pendaftaran",
+  "awaiting-agreement": "menunggu-perjanjian",
+  "awaiting-provider": "menunggu-penyedia",
+  "exchange-attention": "periksa-langganan",
   decommissioned: "dihentikan",
 };
 const stepLabel = (id: string) => STEP_LABEL[id] ?? id;

@@ -10,6 +10,7 @@ import { diffResources, forbiddenReplacement, requestOf, type ResourceChange } f
 import { type Inventory, inventoryOf, transitionProblems } from "../infra/core/plan/inventory";
 import { planProject } from "../infra/core/plan";
 import { type PlannedResource, plannedResources } from "../infra/core/plan/resources";
+import { type ApiAccessPlan, type ExchangeStatus, withExchangeStatus } from "../infra/core/plan/splp";
 import { type Project, readRequests } from "../infra/core/project";
 import { type ExtractedTree, extractFolder, mergeBase, resolveCommit } from "../infra/git/repo";
 import { POLICY_NAMES } from "../policies/all";
@@ -59,12 +60,13 @@ function resolveBase(head: Project, base: string | undefined, notes: string[]): 
 }
 
 /** What the program would register for a project, computed without the Pulumi runtime (a test proves them equal). */
-function resources(project: Project, previous: Inventory = {}): { resources: PlannedResource[]; manual: ManualStep[] } {
+function resources(project: Project, previous: Inventory = {}): { resources: PlannedResource[]; manual: ManualStep[]; apiAccess: ApiAccessPlan[] } {
   const { desired } = planProject(project);
-  return { resources: plannedResources(desired, project.site, project.stack, previous), manual: desired.manual };
+  return { resources: plannedResources(desired, project.site, project.stack, previous), manual: desired.manual, apiAccess: desired.apiAccess };
 }
 
-export async function makePlan(head: Project, base?: string): Promise<Plan> {
+/** `status`: `pulumi stack output apiAccess --json`, when given (the plan itself is offline). */
+export async function makePlan(head: Project, base?: string, status?: ExchangeStatus): Promise<Plan> {
   const notes: string[] = [];
   const files: Record<string, string> = Object.fromEntries(head.requests.map((r) => [r.request.metadata.id, r.file]));
   const empty = { nodes: [], opds: [] };
@@ -77,7 +79,7 @@ export async function makePlan(head: Project, base?: string): Promise<Plan> {
   const resolved = resolveBase(head, base, notes);
   plan.base = resolved.label;
   try {
-    await compare(head, plan, resolved.tree ? readRequests(head, resolved.tree.dir) : null);
+    await compare(head, plan, resolved.tree ? readRequests(head, resolved.tree.dir) : null, status);
   } finally {
     resolved.tree?.dispose();
   }
@@ -85,7 +87,7 @@ export async function makePlan(head: Project, base?: string): Promise<Plan> {
 }
 
 /** Fills the plan from the requests at the base (null for none) and the valid head requests. */
-async function compare(head: Project, plan: Plan, base: Project | null): Promise<void> {
+async function compare(head: Project, plan: Plan, base: Project | null, status?: ExchangeStatus): Promise<void> {
   const { notes, files } = plan;
   const baseRequests = base?.requests ?? [];
   if (base) {
@@ -96,7 +98,7 @@ async function compare(head: Project, plan: Plan, base: Project | null): Promise
   plan.capacity = { before: capacityReport(baseRequests, head.site, head.ceilings), after: capacityReport(head.requests, head.site, head.ceilings) };
   if (plan.refused.length) return;
 
-  let before: ReturnType<typeof resources> = { resources: [], manual: [] };
+  let before: ReturnType<typeof resources> = { resources: [], manual: [], apiAccess: [] };
   if (base && baseRequests.length) {
     try {
       before = resources(base);
@@ -108,7 +110,7 @@ async function compare(head: Project, plan: Plan, base: Project | null): Promise
   // The base's inventory stands for the last deployment (what the program reads from its stack outputs).
   const after = resources(head, inventoryOf(baseRequests));
   plan.changes = diffResources(before.resources, after.resources);
-  plan.manual = after.manual;
+  plan.manual = status ? withExchangeStatus(after.manual, after.apiAccess, status) : after.manual;
 
   const analysis = await analyze(after.resources, { site: head.site, ceilings: head.ceilings }, head.policy);
   const byUrn = new Map(after.resources.map((r) => [r.urn, r]));

@@ -210,7 +210,7 @@ describe("pusdat as a process", () => {
     const out = execFileSync("npm", ["start", "--silent"], { cwd: REPO, encoding: "utf8" });
     expect(out.split("\n").slice(0, 2)).toEqual([
       "Rencana pusdat — stack contoh, dibandingkan dengan kosong (semua permintaan dianggap baru)",
-      "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 8 sumber daya dilindungi tersentuh.",
+      "Hasil: LOLOS. 14 permintaan; 20 dibuat, 0 diubah, 0 dihapus; 8 sumber daya dilindungi tersentuh.",
     ]);
   });
 });

@@ -124,6 +124,29 @@ describe("decommission", () => {
     expect(p.read(file)).toBe(fixture("edit/kec-kota.decommissioned.yaml"));
   });
 
+  test("an ApiAccess on the exchange: unsubscribed and revoked by the apply, no final backup; the edit is only the status and the memo", async () => {
+    const file = "requests/api/harga-pangan.yaml";
+    const before = p.read(file);
+    const r = await p.run("decommission", "harga-pangan", "--nota-number", "500.2/140/DKP/2027", "--nota-date", "2027-02-01");
+    expect(r).toEqual({
+      code: 0,
+      err: "",
+      out: [
+        `Diubah: ${file} (status decommissioned)`,
+        "Setelah digabung: pusdat mencabut langganan HargaBahanPokok 1.0.0, API key dan kunci aplikasi pusdat-harga-pangan, lalu menghapus aplikasinya di server pertukaran data lokal; akses API tidak menyimpan data, tidak perlu cadangan terakhir.",
+        "Langkah berikutnya: commit di cabang penghentian/harga-pangan (atau ulangi dengan --branch) dan buka pull request.",
+        "",
+      ].join("\n"),
+    });
+    expect(p.read(file)).toBe(
+      before.replace("  purpose: Dasbor ketersediaan pangan memakai data harga harian dari SIBAPO\n", '$&  status: decommissioned\n  decommission:\n    notaDinas: { number: "500.2/140/DKP/2027", date: 2027-02-01 }\n'),
+    );
+    expect((await p.run("validate")).code).toBe(0);
+    expect((await p.run("decommission", "harga-pangan", "--final-backup", "x.tar")).err).toBe(
+      "--final-backup hanya untuk VirtualMachine dan HostingAccount; harga-pangan adalah ApiAccess dan tidak menyimpan data\n",
+    );
+  });
+
   test.each([
     ["a date before the request", "sibapo", ["--nota-number", "000.8.3.3/201/DISDAG/2026", "--nota-date", "2026-10-01"], "requests/subdomain/sibapo.yaml",
       ["requests/subdomain/sibapo.yaml:17:61: tanggal penghentian 2026-10-01 sebelum tanggal permohonan 2026-10-05; yang diizinkan: tanggal ≥ 2026-10-05 [decommission-date]"]],

@@ -26,8 +26,8 @@ async function pusdat(cwd: string, ...args: string[]): Promise<{ status: number;
 const MANUAL = [
   "Langkah manual",
   "  sipd-bappeda (pdn-etiket, submitted): Tunggu penilaian PDN atas tiket PDN-2026-000123 (4 vCPU, 8 GB RAM, disk 100 GB, ubuntu-24.04, port 22/443, hostname sipd-bappeda); catat status baru di spec.pdn.state.",
-  "  simpeg-nik (splp, menunggu-pendaftaran): Daftarkan aplikasi SIMPEG Kabupaten Contoh (Badan Kepegawaian dan Pengembangan Sumber Daya Manusia) di portal SPLP nasional untuk Layanan Verifikasi NIK milik Dinas Kependudukan dan Pencatatan Sipil: POST /kependudukan/v1/verifikasi-nik; kredensial OAuth2 diserahkan sebagai rahasia. Di WSO2: aplikasi pusdat-simpeg-nik, langganan VerifikasiNIK v1 tier Bronze; bila langganan ON_HOLD, menunggu persetujuan Dinas Kependudukan dan Pencatatan Sipil.",
-  "  harga-pangan (splp, menunggu-pendaftaran): Daftarkan aplikasi Dasbor Ketahanan Pangan (Dinas Ketahanan Pangan) di server pertukaran data lokal untuk API Harga Bahan Pokok SIBAPO milik Dinas Perdagangan: GET /harga/v1/komoditas, GET /harga/v1/komoditas/{kode}/harian; kredensial API key diserahkan sebagai rahasia. Di WSO2: aplikasi pusdat-harga-pangan, langganan HargaBahanPokok 1.0.0 tier Silver, API key 90 hari; bila langganan ON_HOLD, menunggu persetujuan Dinas Perdagangan.",
+  "  simpeg-nik (splp, menunggu-perjanjian): Langganan VerifikasiNIK v1 tier Bronze untuk aplikasi pusdat-simpeg-nik di portal SPLP nasional dibuat oleh pusdat saat penerapan (kunci client-credentials); kredensial diserahkan ke Badan Kepegawaian dan Pengembangan Sumber Daya Manusia lewat pulumi stack output apiCredentials --show-secrets. Bila langganan ON_HOLD (pulumi stack output apiAccess), menunggu persetujuan penyedia: Dinas Kependudukan dan Pencatatan Sipil. Setelah uji coba (pusdat verify), tanda tangani Berita Acara Perjanjian Penggunaan API.",
+  "  harga-pangan (splp, menunggu-perjanjian): Langganan HargaBahanPokok 1.0.0 tier Silver untuk aplikasi pusdat-harga-pangan di server pertukaran data lokal dibuat oleh pusdat saat penerapan (kunci client-credentials, API key 90 hari); kredensial diserahkan ke Dinas Ketahanan Pangan lewat pulumi stack output apiCredentials --show-secrets. Bila langganan ON_HOLD (pulumi stack output apiAccess), menunggu persetujuan penyedia: Dinas Perdagangan. Setelah uji coba (pusdat verify), tanda tangani Berita Acara Perjanjian Penggunaan API.",
 ];
 
 describe("a branch with a new subdomain, a decommission, a removal and a resize", () => {
@@ -66,8 +66,8 @@ describe("a branch with a new subdomain, a decommission, a removal and a resize"
         "Perubahan lain",
         "  + buat rekaman DNS portal-desa-dns — portal-desa (requests/subdomain/portal-desa.yaml)",
         "",
-        "Kebijakan (18 kebijakan CrossGuard)",
-        "  semua lolos: dns-zone-only, dns-no-wildcard, dns-public-address, dns-proxied-ttl, dns-reserved-label, dns-traceable, hosting-plan-allowed, hosting-plan-ceiling, hosting-no-removeacct, hosting-no-recreate, vm-ceiling, vm-template-allowed, vm-protected, vm-traceable-tags, vm-no-recreate, node-capacity, opd-totals, unique-claims",
+        "Kebijakan (19 kebijakan CrossGuard)",
+        "  semua lolos: dns-zone-only, dns-no-wildcard, dns-public-address, dns-proxied-ttl, dns-reserved-label, dns-traceable, hosting-plan-allowed, hosting-plan-ceiling, hosting-no-removeacct, hosting-no-recreate, vm-ceiling, vm-template-allowed, vm-protected, vm-traceable-tags, vm-no-recreate, splp-exchange-ceiling, node-capacity, opd-totals, unique-claims",
         "",
         ...MANUAL,
         "",
@@ -175,7 +175,7 @@ describe("plans that fail", () => {
     repo.git("commit", "-qam", "perbaiki");
     const r = await pusdat(repo.dir, "plan", "--base", "main");
     expect(r.stdout.split("\n").slice(1, 4)).toEqual([
-      "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 8 sumber daya dilindungi tersentuh.",
+      "Hasil: LOLOS. 14 permintaan; 20 dibuat, 0 diubah, 0 dihapus; 8 sumber daya dilindungi tersentuh.",
       "Permintaan di base memiliki 1 temuan; perbandingan memakai yang dapat dibaca.",
       "Program tidak dapat dijalankan untuk base (pusdat: 1 temuan; tidak ada yang diterapkan sampai semuanya diperbaiki:); sumber daya dibandingkan dengan kosong.",
     ]);
@@ -194,7 +194,7 @@ test("without git history everything is new, and the plan says so", async () => 
   const r = await pusdat(dir, "plan");
   expect(r.stdout.split("\n").slice(0, 3)).toEqual([
     "Rencana pusdat — stack contoh, dibandingkan dengan kosong (tanpa riwayat git)",
-    "Hasil: LOLOS. 14 permintaan; 18 dibuat, 0 diubah, 0 dihapus; 8 sumber daya dilindungi tersentuh.",
+    "Hasil: LOLOS. 14 permintaan; 20 dibuat, 0 diubah, 0 dihapus; 8 sumber daya dilindungi tersentuh.",
     "Tidak ada riwayat git atau cabang main: semua permintaan dianggap baru.",
   ]);
   expect(r.status).toBe(0);

@@ -1,7 +1,8 @@
 /**
  * Where the ApiAccess applications' credentials come from: in production the stack's secret output
  * (`pulumi stack output apiCredentials --show-secrets --json`), offline a JSON file of the same shape
- * ({ "<request id>": { "consumerKey": …, "consumerSecret": …, "apikey"?: … } }). Read once, kept in
+ * ({ "<request id>": { "consumerKey": …, "consumerSecret": …, "apikey"?: … } }) or the whole
+ * `pulumi stack output --json --show-secrets` (which holds it under `apiCredentials`). Read once, kept in
  * memory, never printed: errors name the source, never its content.
  */
 import { execFile } from "node:child_process";
@@ -23,6 +24,8 @@ export function parseApiCredentials(text: string, where: string): Map<string, Ap
     const o = x as Record<string, unknown>;
     return typeof o.consumerKey === "string" && typeof o.consumerSecret === "string" && (o.apikey === undefined || typeof o.apikey === "string");
   };
+  // The whole `pulumi stack output --json --show-secrets` holds it under apiCredentials (no request id has capitals).
+  if (v && typeof v === "object" && !Array.isArray(v) && "apiCredentials" in v) v = (v as { apiCredentials: unknown }).apiCredentials;
   if (!v || typeof v !== "object" || Array.isArray(v) || !Object.values(v).every(ok)) throw new PasswordSourceError(`${where} harus berbentuk ${SHAPE}`);
   return new Map(Object.entries(v as Record<string, ApiCredentials>));
 }

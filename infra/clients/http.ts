@@ -35,7 +35,9 @@ export class NetError extends Error {
   }
 }
 
-const contexts = new Map<string, tls.SecureContext>();
+// A plain object, not a Map: Pulumi's closure serializer (the SPLP dynamic provider captures this
+// module) copies a Map's methods but not its entries or internal slots.
+const contexts: Record<string, tls.SecureContext> = {};
 
 /**
  * The system's CAs plus `ca`, built once per distinct list: parsing the whole root store costs tens
@@ -45,8 +47,8 @@ export function trustWith(ca: string | string[] | undefined): { secureContext?: 
   if (!ca) return {};
   const list = [ca].flat();
   const key = list.join("\n");
-  let ctx = contexts.get(key);
-  if (!ctx) contexts.set(key, (ctx = tls.createSecureContext({ ca: [...tls.rootCertificates, ...list] })));
+  let ctx = contexts[key];
+  if (!ctx) contexts[key] = ctx = tls.createSecureContext({ ca: [...tls.rootCertificates, ...list] });
   return { secureContext: ctx };
 }
 
@@ -70,6 +72,9 @@ export function httpRequest(url: string, o: HttpOptions): Promise<HttpAnswer> {
   const mod = u.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     let done = false;
+    // Declared before its first use: Pulumi's closure serializer (the SPLP dynamic provider captures
+    // this function) cannot resolve a const used in a closure above its declaration.
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (f: () => void) => {
       if (done) return;
       done = true;
@@ -96,7 +101,7 @@ export function httpRequest(url: string, o: HttpOptions): Promise<HttpAnswer> {
         res.on("error", (e) => finish(() => reject(netFailure(e, what))));
       },
     );
-    const timer = setTimeout(
+    timer = setTimeout(
       () => finish(() => (req.destroy(), reject(new NetError(`${what} tidak menjawab dalam ${o.timeoutMs / 1000} detik`, "timeout")))),
       o.timeoutMs,
     );

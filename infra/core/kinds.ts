@@ -7,6 +7,8 @@ import type { SiteConfig } from "./config/site";
 import { ApiAccessRequest, HostingAccountRequest, type Kind, KINDS, type Request, SubdomainRequest, VirtualMachineRequest } from "./model/kinds";
 import type { Path } from "./model/path";
 import { type Desired, hostingPlan, type ManualStep, pdnStep, splpStep, subdomainPlan, vmPlan } from "./plan/desired";
+import { apiAccessPlan, splpAgreementStep } from "./plan/splp";
+import { SPLP_TOKEN_ENV, type SplpChannelName } from "./config/splp";
 
 /** Capacity amounts by name (cpu, memoryGb, diskGb, hostingAccounts, subdomains). */
 export type Amounts = Record<string, number>;
@@ -31,6 +33,8 @@ export interface InventoryFields {
   os?: string;
   /** Hosting: spec.passwordRotation as text, when set. */
   passwordRotation?: string;
+  /** ApiAccess: what pusdat manages on the exchange ("<channel> <api> <version>"), when spec.exchange is set. */
+  exchange?: string;
 }
 
 type Of<K extends Kind> = Extract<Request, { kind: K }>;
@@ -99,10 +103,17 @@ export const KIND_REGISTRY: { [K in Kind]: KindDef<K> } = {
     folder: "api",
     schema: ApiAccessRequest,
     usage: () => null,
-    inventory: () => ({}),
+    inventory: (r) => (r.spec.exchange ? { exchange: `${r.spec.channel} ${r.spec.exchange.api} ${r.spec.exchange.version}` } : {}),
+    // An application, a subscription and keys on the exchange: nothing of the OPD's data.
     holdsData: () => false,
-    credentials: () => [],
-    plan: (r, _site, d) => void d.manual.push(splpStep(r)),
+    // The devportal token (or its stack secret, see providers.ts) while pusdat manages the exchange side.
+    credentials: (r) => (r.spec.exchange ? [SPLP_TOKEN_ENV[r.spec.channel as SplpChannelName]] : []),
+    plan: (r, site, d) => {
+      // Without spec.exchange nothing is provisioned: the whole SPLP step stays manual, as before.
+      if (!r.spec.exchange) return void d.manual.push(splpStep(r));
+      d.apiAccess.push(apiAccessPlan(r, site));
+      if (isActive(r)) d.manual.push(splpAgreementStep(r));
+    },
   },
 };
 

@@ -16,13 +16,27 @@ export const TYPE = {
   hostingAccount: "pusdat:index:HostingAccount",
   virtualMachine: "pusdat:index:VirtualMachine",
   nodeBackup: "pusdat:index:NodeBackup",
+  apiAccess: "pusdat:index:ApiAccess",
+  /** The SPLP dynamic resource: the SDK fixes `pulumi-nodejs:dynamic/<module>:<type>` (module pusdat, type SplpAccess). */
+  splpAccess: "pulumi-nodejs:dynamic/pusdat:SplpAccess",
 } as const;
+
+/**
+ * A dynamic resource carries its provider's serialized code as the input `__provider`. The plan
+ * cannot compute that text (the SDK serializes at run time) and it says nothing about the request,
+ * so the plan and the mock capture both show this stand-in in its place.
+ */
+export const DYNAMIC_PROVIDER_INPUT = "__provider";
+export const DYNAMIC_PROVIDER_STANDIN = "(kode penyedia dinamis: infra/program/splp-provider.ts)";
+
+/** The SPLP resource's outputs the engine keeps encrypted: the application's credentials. */
+export const SPLP_SECRET_OUTPUTS = ["consumerKey", "consumerSecret", "apikey"];
 
 export const PROVIDER_TYPE = (pkg: string) => `pulumi:providers:${pkg}`;
 export const PROVIDERS = ["cloudflare", "proxmoxve", "command", "random"] as const;
 
 /** Child resources are named `<request id>-<role>`. */
-export const ROLE = { dns: "dns", account: "account", password: "password", vm: "vm" } as const;
+export const ROLE = { dns: "dns", account: "account", password: "password", vm: "vm", exchange: "exchange" } as const;
 export type Role = (typeof ROLE)[keyof typeof ROLE];
 export const childName = (id: string, role: Role) => `${id}-${role}`;
 

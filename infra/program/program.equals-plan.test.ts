@@ -9,14 +9,14 @@ import { openProject } from "../core/project";
 import { sample, testProject } from "../../test/support/project";
 import { simulate } from "./simulate";
 
-const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" };
+const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p", PUSDAT_SPLP_LOKAL_TOKEN: "sl", PUSDAT_SPLP_NASIONAL_TOKEN: "sn" };
 const byUrn = (rs: PlannedResource[]) => [...rs].sort((a, b) => (a.urn < b.urn ? -1 : 1));
 
 const decommission = { status: "decommissioned", decommission: { notaDinas: { number: "000.8.3.3/140/DISDIK/2027", date: "2027-02-01" } } };
 
 test.each([
   ["the samples", {}, {}, undefined],
-  ["decommissions, a removal and a resize", { "hosting/disdik-web": { metadata: decommission }, "subdomain/jdih": null, "vm/sibapo-app": { spec: { cpu: 4, diskGb: 60 } } }, {}, undefined],
+  ["decommissions, a removal and a resize", { "hosting/disdik-web": { metadata: decommission }, "api/harga-pangan": { metadata: decommission }, "subdomain/jdih": null, "vm/sibapo-app": { spec: { cpu: 4, diskGb: 60 } } }, {}, undefined],
   ["a new subdomain, and the zone looked up by name", {}, { "subdomain/baru": { ...sample("subdomain/ppid"), metadata: { ...(sample("subdomain/ppid").metadata as object), id: "baru" }, spec: { name: "baru", target: { ip: "203.0.113.99" } } } }, "no-zone-id"],
   ["a zone without record tags, and a password rotation", { "hosting/disdik-web": { spec: { passwordRotation: 2 } } }, {}, "no-tags"],
 ] as const)("%s: the program registers exactly the planned resources", async (_name, patches, extra, variant) => {

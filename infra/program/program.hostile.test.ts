@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { makeProject } from "../../test/support/project";
 import { simulate } from "./simulate";
 
-const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p" };
+const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p", PUSDAT_SPLP_LOKAL_TOKEN: "sl", PUSDAT_SPLP_NASIONAL_TOKEN: "sn" };
 const HOSTILE = ["$(reboot)", "`id`", "; rm -rf /", "' || true '", '" && curl http://x "', "\n--\nrm -rf ~", "| sh", "${PUSDAT_PASSWORD}", "%0Aecho"];
 
 const text = fc

@@ -9,7 +9,7 @@ import { makeProject, sample } from "../../test/support/project";
 import { type CapturedResource, isSecretValue, simulate } from "./simulate";
 
 const REPO = path.resolve(__dirname, "../..");
-const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm.contohkab.go.id", WHM_API_TOKEN: "whm", PROXMOX_VE_API_TOKEN: "pve" };
+const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm.contohkab.go.id", WHM_API_TOKEN: "whm", PROXMOX_VE_API_TOKEN: "pve", PUSDAT_SPLP_LOKAL_TOKEN: "sl", PUSDAT_SPLP_NASIONAL_TOKEN: "sn" };
 const run = (root = REPO, extra: Partial<Parameters<typeof simulate>[0]> = {}) => simulate({ stack: "contoh", root, env: ENV, previous: {}, ...extra });
 
 /** Unwraps secrets for reading values (secret-ness is asserted separately). */
@@ -33,7 +33,7 @@ describe("the sample requests", () => {
     sim = await run();
   });
 
-  test("exactly these resources, no more (PDN and SPLP requests build nothing)", () => {
+  test("exactly these resources, no more (PDN requests build nothing; SPLP requests with spec.exchange their exchange resource)", () => {
     expect(sim.resources.map((r) => `${r.type} ${r.name}`).sort()).toEqual(
       [
         "command:local:Command dinkes-web-account",
@@ -51,10 +51,14 @@ describe("the sample requests", () => {
         "proxmoxve:index/vmLegacy:VmLegacy eoffice-lama-vm",
         "proxmoxve:index/vmLegacy:VmLegacy sibapo-app-vm",
         "proxmoxve:index/vmLegacy:VmLegacy simpeg-db-vm",
+        "pulumi-nodejs:dynamic/pusdat:SplpAccess harga-pangan-exchange",
+        "pulumi-nodejs:dynamic/pusdat:SplpAccess simpeg-nik-exchange",
         "pulumi:providers:cloudflare cloudflare",
         "pulumi:providers:command command",
         "pulumi:providers:proxmoxve proxmoxve",
         "pulumi:providers:random random",
+        "pusdat:index:ApiAccess harga-pangan",
+        "pusdat:index:ApiAccess simpeg-nik",
         "pusdat:index:HostingAccount dinkes-web",
         "pusdat:index:HostingAccount disdik-web",
         "pusdat:index:HostingAccount kec-kota",
@@ -75,10 +79,11 @@ describe("the sample requests", () => {
     );
   });
 
-  test("every resource is a child of its request's component, with an explicit provider", () => {
+  test("every resource is a child of its request's component, with an explicit provider (the SPLP resource: the engine's dynamic provider)", () => {
     for (const r of custom(sim.resources)) {
-      expect([r.name, r.parent.split("::").pop()]).toEqual([r.name, r.name.replace(/-(dns|account|password|vm)$/, "")]);
-      expect(r.provider).toMatch(/^urn:pulumi:contoh::pusdat::pulumi:providers:(cloudflare|command|random|proxmoxve)::/);
+      expect([r.name, r.parent.split("::").pop()]).toEqual([r.name, r.name.replace(/-(dns|account|password|vm|exchange)$/, "")]);
+      if (r.type === "pulumi-nodejs:dynamic/pusdat:SplpAccess") expect(r.provider).toBe("");
+      else expect(r.provider).toMatch(/^urn:pulumi:contoh::pusdat::pulumi:providers:(cloudflare|command|random|proxmoxve)::/);
     }
   });
 
@@ -176,8 +181,8 @@ describe("the sample requests", () => {
     expect(JSON.stringify({ ...o, hostingPasswords: undefined })).not.toContain("mock-password");
     expect(o.manualSteps.map((m) => [m.id, m.kind, m.state])).toEqual([
       ["sipd-bappeda", "pdn-eticket", "submitted"],
-      ["simpeg-nik", "splp", "awaiting-registration"], // arrival order: Nota Dinas 2026-10-26
-      ["harga-pangan", "splp", "awaiting-registration"], // 2026-11-05
+      ["simpeg-nik", "splp", "awaiting-agreement"], // arrival order: Nota Dinas 2026-10-26
+      ["harga-pangan", "splp", "awaiting-agreement"], // 2026-11-05
     ]);
   });
 
@@ -249,6 +254,8 @@ describe("fail closed", () => {
         "  CLOUDFLARE_API_TOKEN: token API Cloudflare dengan izin Zone:DNS:Edit dan Zone:DNS:Read pada zona stack (ditambah Zone:Zone:Read bila Zone ID tidak diisi)",
         "  WHM_API_TOKEN: token API WHM untuk root dengan ACL pembuatan akun, perubahan paket, ganti kata sandi (passwd) dan suspend akun",
         "  PROXMOX_VE_API_TOKEN: token API Proxmox user@realm!tokenid=uuid dengan hak VM.Allocate, VM.Clone, VM.Config.*, VM.PowerMgmt, VM.Audit, VM.Migrate, VM.Monitor, Datastore.AllocateSpace, Datastore.Audit, SDN.Use, Sys.Audit dan Sys.Modify (job cadangan); rinciannya di README",
+        "  PUSDAT_SPLP_LOKAL_TOKEN: token Developer Portal WSO2 kanal pertukaran-lokal (cakupan apim:subscribe apim:app_manage apim:sub_manage apim:api_key); lebih baik sebagai rahasia stack: pulumi config set --secret splp:lokalToken",
+        "  PUSDAT_SPLP_NASIONAL_TOKEN: token Developer Portal WSO2 kanal splp-nasional (cakupan apim:subscribe apim:app_manage apim:sub_manage apim:api_key); lebih baik sebagai rahasia stack: pulumi config set --secret splp:nasionalToken",
       ].join("\n"),
     );
   });

@@ -9,13 +9,15 @@ import { Subdomain } from "./components/subdomain";
 import { HostingAccount } from "./components/hosting";
 import { VirtualMachine } from "./components/vm";
 import { NodeBackup } from "./components/backup";
+import { ApiAccess } from "./components/api-access";
+import { subscriptionWait } from "../core/plan/splp";
 import type { ConfigProblems, Project } from "../core/project";
 import type { Desired } from "../core/plan/desired";
 import type { SiteConfig } from "../core/config/site";
 import { passwordProtected } from "../core/plan/resources";
 import { Blocked, planProject } from "../core/plan";
 import { type Inventory, transitionProblems } from "../core/plan/inventory";
-import { createProviders, missingCredentials } from "./providers";
+import { createProviders, missingCredentials, stackHas } from "./providers";
 
 export interface ProgramOptions {
   env?: NodeJS.ProcessEnv;
@@ -53,7 +55,7 @@ export async function runProgram(project: Project | ConfigProblems, opts: Progra
   const previous = opts.previous ?? (await previousInventory());
   const moves = transitionProblems(previous, inventory);
   if (moves.length) throw new pulumi.RunError(`pusdat: perubahan ditolak; tidak ada yang diterapkan:\n${moves.map((m) => `  ${m.message}`).join("\n")}`);
-  const missing = missingCredentials(requests, env);
+  const missing = missingCredentials(requests, env, stackHas((ns) => new pulumi.Config(ns)));
   if (missing.length) throw new pulumi.RunError(`pusdat: kredensial tidak ada di lingkungan:\n${missing.map((m) => `  ${m}`).join("\n")}`);
 
   const providers = createProviders(site, env);
@@ -71,6 +73,21 @@ function build(d: Desired, zoneId: pulumi.Input<string>, site: SiteConfig, inven
   }
   for (const v of d.vms) new VirtualMachine(v.id, { plan: v, guestAgent }, opts);
   for (const b of d.backups) new NodeBackup(b.name, { plan: b }, opts);
+  const apiAccess: Record<string, unknown> = {};
+  const apiCredentials: Record<string, pulumi.Output<Record<string, string>>> = {};
+  for (const a of d.apiAccess) {
+    const c = new ApiAccess(a.id, { plan: a }, opts);
+    apiAccess[a.id] = {
+      channel: a.channel,
+      status: a.status,
+      application: a.exchange?.inputs.application ?? null,
+      subscriptionStatus: c.subscriptionStatus,
+      // ON_HOLD is tracked as waiting for the provider OPD, not reported as a failure.
+      waiting: c.subscriptionStatus.apply((s) => (s ? subscriptionWait(s, a.providerOpd) : null)),
+    };
+    const k = c.credentials;
+    if (k) apiCredentials[a.id] = pulumi.all(a.auth === "api-key" ? { consumerKey: k.consumerKey, consumerSecret: k.consumerSecret, apikey: k.apikey } : { consumerKey: k.consumerKey, consumerSecret: k.consumerSecret });
+  }
   return {
     zone: d.zone,
     subdomains: Object.fromEntries(d.subdomains.map((s) => [s.id, { fullName: s.fullName, status: s.status, address: s.record?.content ?? null }])),
@@ -79,6 +96,9 @@ function build(d: Desired, zoneId: pulumi.Input<string>, site: SiteConfig, inven
     manualSteps: d.manual,
     // Delivered with `pulumi stack output hostingPasswords --show-secrets`, never printed otherwise.
     hostingPasswords: pulumi.secret(pulumi.all(passwords)),
+    apiAccess,
+    // Delivered to the consumer OPD with `pulumi stack output apiCredentials --show-secrets`; read by `pusdat verify`.
+    apiCredentials: pulumi.secret(pulumi.all(apiCredentials)),
     inventory,
   };
 }

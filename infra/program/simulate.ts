@@ -1,13 +1,14 @@
 /**
  * Runs the real Pulumi program against Pulumi's mocks and captures every resource it registers: type
  * token, name, inputs, parent, and the resource options the mocks API does not pass on (protect,
- * provider, additional secret outputs), read by wrapping the mock monitor's registerResource.
+ * provider, additional secret outputs), read by wrapping the mock monitor's registerResource. A
+ * dynamic resource's serialized provider code (`__provider`) is shown as DYNAMIC_PROVIDER_STANDIN.
  * Used by the tests and by `pusdat plan`, which has no engine to ask.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { Inventory } from "../core/plan/inventory";
 import { isSecretValue, type PlannedResource, unknownOutput } from "../core/plan/resources";
-import { TYPE, ZONE_BY_NAME } from "../core/naming";
+import { DYNAMIC_PROVIDER_INPUT, DYNAMIC_PROVIDER_STANDIN, TYPE, ZONE_BY_NAME } from "../core/naming";
 import { type ConfigProblems, openProject, type Project } from "../core/project";
 import { type ProgramOptions, runProgram } from "./program";
 
@@ -21,7 +22,7 @@ export interface Simulation {
 }
 
 /** Values the providers compute that the program reads back. */
-function computed(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+function computed(type: string, name: string, inputs: Record<string, unknown>, exchangeStatus: string): Record<string, unknown> {
   switch (type) {
     case TYPE.password:
       return { result: unknownOutput(name, "result") };
@@ -29,6 +30,16 @@ function computed(type: string, name: string, inputs: Record<string, unknown>): 
       return { vmId: inputs.vmId };
     case TYPE.command:
       return { stdout: "", stderr: "" };
+    case TYPE.splpAccess:
+      // What the exchange would answer; the credentials are stand-ins derived from the name.
+      return {
+        applicationId: `mock-application-${name}`,
+        subscriptionId: `mock-subscription-${name}`,
+        subscriptionStatus: exchangeStatus,
+        consumerKey: unknownOutput(name, "consumerKey"),
+        consumerSecret: unknownOutput(name, "consumerSecret"),
+        apikey: inputs.auth === "api-key" ? unknownOutput(name, "apikey") : "",
+      };
     default:
       return {};
   }
@@ -43,6 +54,8 @@ export interface SimulateOptions extends ProgramOptions {
   preview?: boolean;
   /** What this stack's own outputs hold when `previous` is not given (the self StackReference). */
   stackOutputs?: { inventory?: Inventory };
+  /** What the exchange answers for every SPLP subscription (default UNBLOCKED; ON_HOLD while the provider's approval waits). */
+  exchangeStatus?: string;
   /** Receives every captured resource as it is registered, even if the program fails afterwards. */
   sink?: CapturedResource[];
 }
@@ -55,7 +68,7 @@ export async function simulate(opts: SimulateOptions): Promise<Simulation> {
         if (a.type === "pulumi:pulumi:StackReference") {
           return { id: a.name, state: { name: a.name, outputs: opts.stackOutputs ?? {}, secretOutputNames: [] } };
         }
-        return { id: a.custom ? `${a.name}-id` : "", state: { ...a.inputs, ...computed(a.type, a.name, a.inputs) } };
+        return { id: a.custom ? `${a.name}-id` : "", state: { ...a.inputs, ...computed(a.type, a.name, a.inputs, opts.exchangeStatus ?? "UNBLOCKED") } };
       },
       call: (a) => (a.token === "cloudflare:index/getZone:getZone" ? { id: ZONE_BY_NAME, zoneId: ZONE_BY_NAME, name: a.inputs.filter?.name } : a.inputs),
     },
@@ -94,7 +107,11 @@ export async function simulate(opts: SimulateOptions): Promise<Simulation> {
   } finally {
     Error.stackTraceLimit = limit;
   }
-  for (const r of resources) r.urn = urnOf(opts.stack, r);
+  for (const r of resources) {
+    r.urn = urnOf(opts.stack, r);
+    // The serialized provider code (the SDK did serialize it: a failure would have stopped the program).
+    if (typeof r.inputs[DYNAMIC_PROVIDER_INPUT] === "string") r.inputs[DYNAMIC_PROVIDER_INPUT] = DYNAMIC_PROVIDER_STANDIN;
+  }
   return { resources, outputs };
 }
 

@@ -17,12 +17,14 @@ afterEach(async () => {
 const inputs = (over: Partial<SplpAccessInputs> = {}): SplpAccessInputs => ({
   channel: "pertukaran-lokal",
   baseUrl: ex.baseUrl,
+  tokenConfig: "splp:lokalToken",
   tokenEnv: "PUSDAT_SPLP_LOKAL_TOKEN",
   application: "pusdat-harga-pangan",
   description: "harga-pangan",
   api: "HargaBahanPokok",
   version: "1.0.0",
   tier: "Silver",
+  auth: "api-key",
   apiKeyValidityDays: 90,
   timeoutMs: 10_000,
   ...over,
@@ -75,7 +77,9 @@ test("a tier change resubscribes; a new key validity revokes the old API key", a
 });
 
 test("errors are Indonesian and name what to fix", async () => {
-  expect(() => clientFor(inputs(), {})).toThrow(new SplpAccessError("PUSDAT_SPLP_LOKAL_TOKEN tidak ada di lingkungan: token Developer Portal kanal pertukaran-lokal diperlukan"));
+  expect(() => clientFor(inputs(), {})).toThrow(
+    new SplpAccessError("token Developer Portal kanal pertukaran-lokal tidak ada: isi rahasia stack splp:lokalToken (pulumi config set --secret splp:lokalToken) atau variabel lingkungan PUSDAT_SPLP_LOKAL_TOKEN"),
+  );
   const c = clientFor(inputs(), env());
   await expect(createAccess(c, inputs({ version: "9.0.0" }))).rejects.toThrow("API HargaBahanPokok 9.0.0 tidak ada di Developer Portal kanal pertukaran-lokal; periksa spec.exchange.api dan version");
   await c.createApplication("pusdat-harga-pangan", "dibuat manual");

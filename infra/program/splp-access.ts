@@ -3,28 +3,15 @@
  * create (application, subscription with the tier, client-credentials keys, API key), read (what the
  * exchange holds now: a subscription removed by hand or still ON_HOLD shows up), update (tier or key
  * validity), delete (revoke the API key, unsubscribe, delete the application). Pulumi-free so it is
- * tested against the fake exchange; the devportal token comes from the environment variable the
- * inputs name, never from the inputs or the state.
- * NOT YET wired into the program (infra/program/program.ts, plannedResources): see the SPLP report.
+ * tested against the fake exchange; the devportal token comes from the stack configuration secret
+ * or the environment variable the inputs name, never from the inputs or the state. The Pulumi
+ * dynamic provider over these functions is splp-provider.ts.
  */
 import { Wso2Client, Wso2Error } from "../clients/wso2";
+import type { SplpExchangeInputs } from "../core/plan/splp";
 
-export interface SplpAccessInputs {
-  channel: string;
-  baseUrl: string;
-  tenant?: string;
-  /** The environment variable holding the channel's devportal token (SPLP_TOKEN_ENV). */
-  tokenEnv: string;
-  application: string;
-  description: string;
-  api: string;
-  version: string;
-  tier: string;
-  /** Only for auth api-key. */
-  apiKeyValidityDays?: number;
-  timeoutMs: number;
-  insecureTls?: boolean;
-}
+/** The resource's inputs, as the planner builds them (infra/core/plan/splp.ts). */
+export type SplpAccessInputs = SplpExchangeInputs;
 
 export interface SplpAccessState extends SplpAccessInputs {
   applicationId: string;
@@ -39,14 +26,19 @@ export interface SplpAccessState extends SplpAccessInputs {
   apikey: string;
 }
 
-/** The outputs Pulumi must keep encrypted. */
-export const SPLP_SECRET_OUTPUTS = ["consumerSecret", "apikey"] as const;
+/** The outputs Pulumi must keep encrypted (additionalSecretOutputs): the application's credentials. */
+export { SPLP_SECRET_OUTPUTS } from "../core/naming";
 
 export class SplpAccessError extends Error {}
 
-export function clientFor(i: SplpAccessInputs, env: NodeJS.ProcessEnv = process.env): Wso2Client {
-  const token = env[i.tokenEnv];
-  if (!token) throw new SplpAccessError(`${i.tokenEnv} tidak ada di lingkungan: token Developer Portal kanal ${i.channel} diperlukan`);
+/** A stack configuration lookup (the dynamic provider's `configure` request). */
+export type ConfigLookup = (key: string) => string | undefined;
+
+/** The devportal client with the channel's token: the stack's secret first, else the environment. */
+export function clientFor(i: SplpAccessInputs, env: NodeJS.ProcessEnv = process.env, config: ConfigLookup = () => undefined): Wso2Client {
+  const token = config(i.tokenConfig) || env[i.tokenEnv];
+  if (!token)
+    throw new SplpAccessError(`token Developer Portal kanal ${i.channel} tidak ada: isi rahasia stack ${i.tokenConfig} (pulumi config set --secret ${i.tokenConfig}) atau variabel lingkungan ${i.tokenEnv}`);
   return new Wso2Client({ baseUrl: i.baseUrl, tenant: i.tenant, portalToken: token, timeoutMs: i.timeoutMs, insecureTls: i.insecureTls });
 }
 

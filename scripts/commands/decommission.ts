@@ -2,17 +2,29 @@
  * `pusdat decommission <id>`: stop a service by the Nota Dinas that asks for it. The request stays
  * (its names, VMID and IP remain reserved); VMs are stopped and unprotected, hosting accounts
  * suspended. A VM or hosting account is removed only by a later pull request that deletes the file,
- * and only once `--final-backup` is recorded (this command can add it later too).
+ * and only once `--final-backup` is recorded (this command can add it later too). An ApiAccess whose
+ * exchange side pusdat manages is unsubscribed and its keys revoked by the apply; it holds no data.
  */
 import * as fs from "node:fs";
 import type { Command } from "commander";
 import { displayPath } from "../../infra/core/load/requests";
+import type { ApiAccess } from "../../infra/core/model/kinds";
+import { splpApplicationName } from "../../infra/core/config/splp";
 import { type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type PusdatCommand, UsageError } from "./types";
 
 type Options = ProjectOptions & { notaNumber?: string; notaDate?: string; finalBackup?: string; branch?: boolean; openPr?: boolean };
 
 const HOLDS_DATA = new Set(["VirtualMachine", "HostingAccount"]);
+
+/** ApiAccess holds no data (no final backup): pusdat unsubscribes and revokes when it manages the exchange side. */
+function apiAccessEffect(r: ApiAccess): string {
+  const ex = r.spec.exchange;
+  if (!ex) return "langkah manual: cabut kredensial aplikasi di server SPLP";
+  const where = r.spec.channel === "splp-nasional" ? "portal SPLP nasional" : "server pertukaran data lokal";
+  const key = r.spec.auth === "api-key" ? "API key dan " : "";
+  return `pusdat mencabut langganan ${ex.api} ${ex.version}, ${key}kunci aplikasi ${splpApplicationName(r.metadata.id)}, lalu menghapus aplikasinya di ${where}; akses API tidak menyimpan data, tidak perlu cadangan terakhir`;
+}
 
 export const decommission: PusdatCommand<Options> = {
   name: "decommission",
@@ -65,7 +77,7 @@ export const decommission: PusdatCommand<Options> = {
           ? "akun cPanel ditangguhkan (suspend) dan rekaman DNS-nya dihapus; berkas akun tidak dihapus"
           : r.kind === "Subdomain"
             ? "rekaman DNS dihapus; namanya tetap tercadang selama berkas ini ada"
-            : "langkah manual: cabut kredensial aplikasi di server SPLP";
+            : apiAccessEffect(r as ApiAccess);
     io.out(`Setelah digabung: ${effect}.\n`);
     if (HOLDS_DATA.has(r.kind)) {
       const fb = opts.finalBackup ?? r.metadata.decommission?.finalBackup;

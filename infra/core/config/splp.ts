@@ -14,6 +14,16 @@ export const SPLP_TOKEN_ENV: Record<SplpChannelName, string> = {
   "splp-nasional": "PUSDAT_SPLP_NASIONAL_TOKEN",
 };
 
+/**
+ * The stack configuration key holding each channel's devportal token as a Pulumi secret
+ * (`pulumi config set --secret splp:lokalToken …`). The dynamic provider reads it in `configure`;
+ * it never becomes a resource input, so the state holds only its name.
+ */
+export const SPLP_TOKEN_CONFIG: Record<SplpChannelName, string> = {
+  "pertukaran-lokal": "splp:lokalToken",
+  "splp-nasional": "splp:nasionalToken",
+};
+
 const BaseUrl = z
   .url({ error: "URL, mis. https://splp.contohkab.go.id:9443" })
   .refine((u) => /^https?:\/\/[^/]+\/?$/.test(u), { error: "hanya skema, host dan port, tanpa path, mis. https://splp.contohkab.go.id:9443" });

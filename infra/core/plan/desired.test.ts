@@ -88,11 +88,46 @@ describe("backup jobs", () => {
   });
 });
 
-test("SPLP: a registration step while active, a revocation step once decommissioned", () => {
-  const d = plan(req("api/harga-pangan"), req("api/simpeg-nik", decommission("2027-02-01")));
+test("SPLP without spec.exchange: a registration step while active, a revocation step once decommissioned, nothing provisioned", () => {
+  const manualOnly = { spec: { exchange: null } };
+  const d = plan(req("api/harga-pangan", manualOnly), req("api/simpeg-nik", { ...decommission("2027-02-01"), ...manualOnly }));
   expect(d.manual.map((m) => [m.id, m.kind, m.state])).toEqual([
     ["simpeg-nik", "splp", "decommissioned"],
     ["harga-pangan", "splp", "awaiting-registration"],
   ]);
   expect(d.manual[0]!.text).toBe("Cabut kredensial SIMPEG Kabupaten Contoh untuk Layanan Verifikasi NIK di portal SPLP nasional.");
+  expect(d.apiAccess).toEqual([]);
+});
+
+test("SPLP with spec.exchange: pusdat provisions the exchange resource; only the agreement stays manual; decommissioned = no resource", () => {
+  const d = plan(req("api/harga-pangan"), req("api/simpeg-nik", decommission("2027-02-01")));
+  expect(d.manual.map((m) => [m.id, m.kind, m.state])).toEqual([["harga-pangan", "splp", "awaiting-agreement"]]);
+  expect(d.apiAccess).toEqual([
+    { id: "simpeg-nik", status: "decommissioned", channel: "splp-nasional", providerOpd: "Dinas Kependudukan dan Pencatatan Sipil", auth: "oauth2", exchange: null },
+    {
+      id: "harga-pangan",
+      status: "active",
+      channel: "pertukaran-lokal",
+      providerOpd: "Dinas Perdagangan",
+      auth: "api-key",
+      exchange: {
+        name: "harga-pangan-exchange",
+        inputs: {
+          channel: "pertukaran-lokal",
+          baseUrl: "https://splp.contohkab.go.id:9443",
+          tokenConfig: "splp:lokalToken",
+          tokenEnv: "PUSDAT_SPLP_LOKAL_TOKEN",
+          application: "pusdat-harga-pangan",
+          description: "pusdat harga-pangan: Dasbor Ketahanan Pangan (Dinas Ketahanan Pangan)",
+          api: "HargaBahanPokok",
+          version: "1.0.0",
+          tier: "Silver",
+          auth: "api-key",
+          apiKeyValidityDays: 90,
+          timeoutMs: 15000,
+          insecureTls: false,
+        },
+      },
+    },
+  ]);
 });

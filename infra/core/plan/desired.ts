@@ -15,6 +15,7 @@ import { dnsComment, dnsTags, vmTags } from "./tags";
 import { KINDS, planInto } from "../kinds";
 import { childName, ROLE, backupJobName } from "../naming";
 import { splpApplicationName } from "../config/splp";
+import type { ApiAccessPlan } from "./splp";
 
 export interface DnsRecordPlan {
   name: string;
@@ -114,6 +115,8 @@ export interface Desired {
   hosting: HostingPlan[];
   vms: VmPlan[];
   backups: BackupJobPlan[];
+  /** ApiAccess requests with spec.exchange: the SPLP resource pusdat provisions (splp.ts). */
+  apiAccess: ApiAccessPlan[];
   manual: ManualStep[];
 }
 
@@ -274,7 +277,7 @@ export function splpStep(r: ApiAccess): ManualStep {
 
 /** Every request through its kind's planner (kinds.ts), then what spans requests: one backup job per node. */
 export function planResources(requests: ReadonlyArray<LoadedRequest>, site: SiteConfig): Desired {
-  const d: Desired = { zone: site.zone, subdomains: [], hosting: [], vms: [], backups: [], manual: [] };
+  const d: Desired = { zone: site.zone, subdomains: [], hosting: [], vms: [], backups: [], apiAccess: [], manual: [] };
   // Kind by kind in the registry's order, each in arrival order: PDN e-Tiket steps before SPLP ones.
   for (const kind of KINDS) for (const { request } of requests) if (request.kind === kind) planInto(request, site, d);
   const local = requests.map((r) => r.request).filter((r): r is VirtualMachine => r.kind === "VirtualMachine" && r.spec.location === "pusat-komputasi");

@@ -8,7 +8,7 @@ test("inventoryOf: what each kind remembers, by id", () => {
     sibapo: { kind: "Subdomain", status: "active" },
     "sibapo-app": { kind: "VirtualMachine", status: "active", node: "pve1", vmid: 210, ip: "10.20.30.15", diskGb: 40, os: "ubuntu-24.04" },
     "disdik-web": { kind: "HostingAccount", status: "active", username: "disdikweb", domain: "disdik" },
-    "simpeg-nik": { kind: "ApiAccess", status: "active" },
+    "simpeg-nik": { kind: "ApiAccess", status: "active", exchange: "splp-nasional VerifikasiNIK v1" },
     "sipd-bappeda": { kind: "VirtualMachine", status: "active" },
     "eoffice-lama": { kind: "VirtualMachine", status: "decommissioned", finalBackup: "vzdump-qemu-205-2026_09_01-02_00_00.vma.zst", node: "pve1", vmid: 205, ip: "10.20.30.12", diskGb: 100, os: "rocky-9" },
   });
@@ -16,6 +16,7 @@ test("inventoryOf: what each kind remembers, by id", () => {
 
 const vm = (over: object = {}) => ({ kind: "VirtualMachine" as const, status: "active" as const, node: "pve1", vmid: 210, ip: "10.20.30.15", diskGb: 40, ...over });
 const acct = (over: object = {}) => ({ kind: "HostingAccount" as const, status: "active" as const, username: "u", domain: "d", ...over });
+const api = (over: object = {}) => ({ kind: "ApiAccess" as const, status: "active" as const, ...over });
 const KEEP = "permintaan x (VirtualMachine) dihapus tanpa cadangan terakhir; isi metadata.decommission.finalBackup dan terapkan dulu, baru hapus berkasnya";
 
 test.each<[string, Inventory, Inventory, string[]]>([
@@ -49,6 +50,12 @@ test.each<[string, Inventory, Inventory, string[]]>([
   ["a rotation counter removed", { x: acct({ passwordRotation: "2" }) }, { x: acct() }, [
     "passwordRotation x turun dari 2 menjadi (kosong); penghitung rotasi hanya boleh naik (menurunkannya membuat kata sandi baru tanpa permintaan rotasi)",
   ]],
+  ["an active ApiAccess loses spec.exchange", { x: api({ exchange: "pertukaran-lokal A 1" }) }, { x: api() }, [
+    "spec.exchange x dihapus padahal langganannya (pertukaran-lokal A 1) aktif di pertukaran; langganan hanya dicabut lewat status decommissioned dengan Nota Dinas penghentian",
+  ]],
+  ["an ApiAccess decommissioned and its spec.exchange dropped", { x: api({ exchange: "pertukaran-lokal A 1" }) }, { x: api({ status: "decommissioned" }) }, []],
+  ["an ApiAccess moved to another API version (a replacement, shown in the plan)", { x: api({ exchange: "pertukaran-lokal A 1" }) }, { x: api({ exchange: "pertukaran-lokal A 2" }) }, []],
+  ["a decommissioned ApiAccess removed (no data)", { x: api({ status: "decommissioned", exchange: "pertukaran-lokal A 1" }) }, {}, []],
 ])("%s", (_name, prev, next, expected) => {
   expect(transitionProblems(prev, next).map((p) => p.message)).toEqual(expected);
 });

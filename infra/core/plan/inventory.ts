@@ -53,6 +53,10 @@ export function transitionProblems(prev: Inventory, next: Inventory): { id: stri
     if (p.os !== undefined && n.os !== undefined && n.os !== p.os) {
       out.push({ id, message: `os ${id} berubah dari ${p.os} menjadi ${n.os}; VM yang sudah ada tidak diklon ulang (mengganti templat berarti VM baru dan datanya hilang): ajukan VM baru dengan id lain, pindahkan data, lalu hentikan yang lama` });
     }
+    // Dropping spec.exchange would delete the subscription and keys without a decommission.
+    if (p.exchange !== undefined && n.exchange === undefined && n.status === "active") {
+      out.push({ id, message: `spec.exchange ${id} dihapus padahal langganannya (${p.exchange}) aktif di pertukaran; langganan hanya dicabut lewat status decommissioned dengan Nota Dinas penghentian` });
+    }
     if (p.passwordRotation !== undefined && Number(n.passwordRotation ?? 0) <= Number(p.passwordRotation)) {
       if (n.passwordRotation !== p.passwordRotation) {
         out.push({ id, message: `passwordRotation ${id} turun dari ${p.passwordRotation} menjadi ${n.passwordRotation ?? "(kosong)"}; penghitung rotasi hanya boleh naik (menurunkannya membuat kata sandi baru tanpa permintaan rotasi)` });

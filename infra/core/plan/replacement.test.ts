@@ -44,6 +44,12 @@ test("the table names, per type, exactly these replacing arguments and handlings
     "RandomPassword keepers: rotation",
     "Command triggers: unset",
     "Job resourceId: constant",
+    "SplpAccess channel: request",
+    "SplpAccess api: request",
+    "SplpAccess version: request",
+    "SplpAccess baseUrl: site",
+    "SplpAccess tenant: site",
+    "SplpAccess application: constant",
   ]);
 });
 

@@ -14,6 +14,8 @@
  *   `zone_id` RequiresReplace; name, type, content, ttl, proxied, comment and tags update in place.
  * - random: every RandomPassword argument RequiresReplace; `keepers` replace when a value changes.
  * - @pulumi/command 1.2: a change to `triggers` replaces; anything else runs `update`.
+ * - The SPLP dynamic provider (infra/program/splp-provider.ts `diff`, over splp-access.ts `replaces`):
+ *   another channel, base URL, tenant, application, API or version replaces, deleting first.
  */
 import { TYPE } from "../naming";
 import type { PlannedResource } from "./resources";
@@ -31,6 +33,8 @@ export type Handling =
   | "site"
   /** Changed on purpose by a request (password rotation), unprotected for that one deployment. */
   | "rotation"
+  /** From the request, holding no data: a change replaces (new credentials), shown in the plan. */
+  | "request"
   /** pusdat never sets it. */
   | "unset";
 
@@ -62,6 +66,14 @@ export const REPLACEMENT_TABLE: readonly ReplacementEntry[] = [
   { type: TYPE.password, field: "keepers", upstream: "RequiresReplace bila nilainya berubah", handling: "rotation", pusdat: "hanya spec.passwordRotation; deployment rotasi melepas protect, WHM passwd dijalankan" },
   { type: TYPE.command, field: "triggers", upstream: "perubahan = penggantian", handling: "unset", pusdat: "tidak diisi; perubahan lain menjalankan update, bukan create" },
   { type: TYPE.backupJob, field: "resourceId", upstream: "RequiresReplace", handling: "constant", pusdat: "backup-<node>, tetap" },
+  ...(["channel", "api", "version"] as const).map((field) => ({
+    type: TYPE.splpAccess, field, upstream: "diganti (hapus dulu, lalu buat)", handling: "request" as const,
+    pusdat: "dari spec permintaan; langganan dan kunci lama dicabut, yang baru dibuat (kredensial baru), ditampilkan di rencana",
+  })),
+  ...(["baseUrl", "tenant"] as const).map((field) => ({
+    type: TYPE.splpAccess, field, upstream: "diganti (hapus dulu, lalu buat)", handling: "site" as const, pusdat: "dari pusdat:splp.channels; ditampilkan di rencana",
+  })),
+  { type: TYPE.splpAccess, field: "application", upstream: "diganti (hapus dulu, lalu buat)", handling: "constant", pusdat: "pusdat-<id>, tetap" },
 ];
 
 /** Resources whose replacement loses data: a VM's disks, a cPanel account's files and mail. */

@@ -5,8 +5,11 @@
  * microseconds, so the plan stays fast and linear.
  */
 import type { SiteConfig } from "../config/site";
-import { backupJobName, childName, PROVIDERS, PROVIDER_TYPE, ROLE, TYPE, WHM_COMMANDS, WHM_ENV, ZONE_BY_NAME } from "../naming";
+import {
+  backupJobName, childName, DYNAMIC_PROVIDER_INPUT, DYNAMIC_PROVIDER_STANDIN, PROVIDERS, PROVIDER_TYPE, ROLE, SPLP_SECRET_OUTPUTS, TYPE, WHM_COMMANDS, WHM_ENV, ZONE_BY_NAME,
+} from "../naming";
 import type { BackupJobPlan, Desired, DnsRecordPlan, HostingPlan, VmPlan } from "./desired";
+import type { ApiAccessPlan, SplpExchangeInputs } from "./splp";
 import type { Inventory } from "./inventory";
 
 /** A resource as the engine's monitor receives it: type, name, parent, inputs and options. */
@@ -128,6 +131,14 @@ export function backupJobArgs(p: BackupJobPlan) {
   return { resourceId: p.name, node: p.node, vmids: p.vmids, schedule: p.schedule, storage: p.storage, mode: p.mode, pruneBackups: p.pruneBackups, enabled: true };
 }
 
+/**
+ * The SPLP resource's inputs (the dynamic provider's create/update/diff read them). Plain data: the
+ * devportal token is not among them, and the credentials come back as secret outputs.
+ */
+export function splpAccessArgs(p: ApiAccessPlan): SplpExchangeInputs | null {
+  return p.exchange ? { ...p.exchange.inputs } : null;
+}
+
 /** Secret outputs the provider SDKs declare themselves (pinned versions; the equality test catches drift). */
 const SDK_SECRET_OUTPUTS: Record<string, string[]> = {
   [PROVIDER_TYPE("cloudflare")]: ["apiKey", "apiToken", "apiUserServiceKey"],
@@ -187,6 +198,12 @@ export function plannedResources(d: Desired, site: SiteConfig, stack: string, pr
   for (const b of d.backups) {
     const c = component(TYPE.nodeBackup, b.name);
     child(c, "proxmoxve", TYPE.backupJob, backupJobName(b.node), backupJobArgs(b));
+  }
+  for (const a of d.apiAccess) {
+    const c = component(TYPE.apiAccess, a.id);
+    const args = splpAccessArgs(a);
+    // The engine's default dynamic provider (no explicit one); never protected: a decommission deletes it.
+    if (args) child(c, "", TYPE.splpAccess, childName(a.id, ROLE.exchange), { ...args, [DYNAMIC_PROVIDER_INPUT]: DYNAMIC_PROVIDER_STANDIN }, { provider: "", additionalSecretOutputs: SPLP_SECRET_OUTPUTS });
   }
   return out;
 }

@@ -16,7 +16,10 @@ export interface ExchangeProblem {
 
 const show = (s: string) => JSON.stringify(s);
 
-export function exchangeProblems(spec: ApiAccess["spec"], splp: SplpConfig | undefined): ExchangeProblem[] {
+/** What of a request the check reads: also what the CrossGuard policy rebuilds from the SPLP resource. */
+export type ExchangeSpec = Pick<ApiAccess["spec"], "channel" | "auth" | "exchange">;
+
+export function exchangeProblems(spec: ExchangeSpec, splp: SplpConfig | undefined): ExchangeProblem[] {
   const ex = spec.exchange;
   if (!ex) return [];
   const configured = Object.keys(splp?.channels ?? {});
