@@ -52,6 +52,8 @@ function build(name = "pusdat") {
   const tmp = `${out}.${process.pid}.tmp`;
   esbuild.buildSync({
     entryPoints: [path.join(ROOT, ENTRIES[name])],
+    // Resolve from the project whatever the caller's directory (esbuild resolves aliases from it).
+    absWorkingDir: ROOT,
     outfile: tmp,
     bundle: true,
     platform: "node",
@@ -83,7 +85,7 @@ function ensureBuilt(name = "pusdat") {
   return out;
 }
 
-module.exports = { ensureBuilt, OUT };
+module.exports = { build, ensureBuilt, OUT };
 
 if (require.main === module) {
   for (const name of Object.keys(ENTRIES)) {

@@ -37,3 +37,12 @@ test.each(["pusdat", "policies"])("the %s bundle holds zod once, without its oth
   expect(inlined.filter((p) => p.includes("/locales/") && !p.endsWith("/index.js"))).toEqual(["node_modules/zod/v4/locales/en.js", "node_modules/zod/v4/locales/id.js"]);
   expect(inlined.filter((p) => p.endsWith(".cjs"))).toEqual([]);
 });
+
+/** Tests and users start the CLI from other folders; on a fresh clone that start builds the bundle. */
+test("the bundle builds from any working directory", () => {
+  const { spawnSync } = require("node:child_process") as typeof import("node:child_process");
+  const { tempDir } = require("./support/tmp") as typeof import("./support/tmp");
+  const bundle = path.resolve(__dirname, "../scripts/bundle.js");
+  const r = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(bundle)}).build("policies")`], { cwd: tempDir("bundle-cwd"), encoding: "utf8" });
+  expect([r.status, r.stderr]).toEqual([0, ""]);
+});
