@@ -16,7 +16,6 @@ import { branchTip, commitFiles, fileAt, type NewFile } from "../infra/git/arsip
 import { readPdnEvidence, writePdnEvidence } from "../infra/git/pdn-backup";
 import { repoRoot } from "../infra/git/repo";
 import { clientsFor, gather, heal } from "../infra/monitor/gather";
-import { monitorPdf } from "../infra/report/monitor-pdf";
 
 export interface MonitorRun {
   heal: boolean;
@@ -47,6 +46,10 @@ export async function runMonitor(project: Project, o: MonitorRun): Promise<Monit
   const now = Date.now();
   return buildReport(project.stack, new Date(now).toISOString(), judge(targets, facts, cfg, now, healed), healed);
 }
+
+/** pdfkit loads only when a PDF is asked for: most rounds write none, and it costs every start ~0.3 s. */
+const monitorPdf: typeof import("../infra/report/monitor-pdf").monitorPdf = (r, org) =>
+  (require("../infra/report/monitor-pdf") as typeof import("../infra/report/monitor-pdf")).monitorPdf(r, org);
 
 export const writePdf = async (file: string, r: MonitorReport, project: Project) => fs.writeFileSync(file, await monitorPdf(r, project.site.organisation));
 
