@@ -7,7 +7,8 @@
 import { SPLP_TOKEN_ENV, type SplpChannelName, type SplpConfig } from "../core/config/splp";
 import type { Probes } from "../core/verify/run";
 import type { SplpCallAnswer, SplpFacts } from "../core/verify/types";
-import { clientCredentialsToken, gatewayGet, Wso2Client, Wso2Error } from "./wso2";
+import { Wso2Client, Wso2Error } from "./wso2";
+import { clientCredentialsToken, gatewayGet } from "./wso2-consumer";
 
 export interface ApiCredentials {
   consumerKey: string;

@@ -1,6 +1,7 @@
 /** The WSO2 Devportal v3 client against the fake exchange on 127.0.0.1, closed after each test. */
 import { FakeWso2 } from "../../test/support/fake-wso2";
-import { clientCredentialsToken, gatewayGet, tokenEndpoint, Wso2Client, Wso2Error } from "./wso2";
+import { Wso2Client, Wso2Error } from "./wso2";
+import { clientCredentialsToken, gatewayGet, tokenEndpoint } from "./wso2-consumer";
 
 jest.setTimeout(60_000);
 

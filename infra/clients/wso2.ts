@@ -2,7 +2,8 @@
  * WSO2 API Manager 4.x Developer Portal REST API v3 client (`<base>/api/am/devportal/v3`), the SPLP
  * exchange's consumer side: applications, subscriptions (with the throttling tier; ON_HOLD while the
  * provider's subscription workflow waits, UNBLOCKED once approved), OAuth keys for the
- * client-credentials grant, API keys, and the token endpoint `<base>/oauth2/token`.
+ * client-credentials grant and API keys. What the consumer then does with its keys (the token
+ * endpoint, a GET through the gateway) is in wso2-consumer.ts.
  *
  * Every call goes through httpRequest (a timeout on each, no shell). Error messages are Indonesian
  * and never hold a header value, a consumer secret, an access token or an API key.
@@ -76,10 +77,8 @@ export interface Wso2ApiKey {
 
 export const DEVPORTAL_PATH = "/api/am/devportal/v3";
 
-const trimBase = (u: string) => u.replace(/\/+$/, "");
+export const trimBase = (u: string) => u.replace(/\/+$/, "");
 
-/** `<base>/oauth2/token` for a channel's base URL. */
-export const tokenEndpoint = (baseUrl: string) => `${trimBase(baseUrl)}/oauth2/token`;
 
 function parse(r: HttpAnswer, what: string): Record<string, unknown> {
   try {
@@ -286,60 +285,5 @@ export class Wso2Client {
     const what = "POST /applications/{id}/api-keys/PRODUCTION/revoke";
     const r = await this.call("POST", `/applications/${encodeURIComponent(applicationId)}/api-keys/PRODUCTION/revoke`, { apikey });
     if (r.status !== 200 && r.status !== 204 && r.status !== 404) this.fail(r, what);
-  }
-}
-
-export interface TokenOptions {
-  timeoutMs: number;
-  insecureTls?: boolean;
-  ca?: string[];
-}
-
-/** An access token with the client-credentials grant from `<base>/oauth2/token`. */
-export async function clientCredentialsToken(baseUrl: string, consumerKey: string, consumerSecret: string, o: TokenOptions): Promise<{ accessToken: string; expiresIn: number }> {
-  const basic = Buffer.from(`${consumerKey}:${consumerSecret}`).toString("base64");
-  let r: HttpAnswer;
-  try {
-    r = await httpRequest(tokenEndpoint(baseUrl), {
-      method: "POST",
-      headers: { Authorization: `Basic ${basic}`, "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-      body: "grant_type=client_credentials",
-      timeoutMs: o.timeoutMs,
-      insecureTls: o.insecureTls,
-      ca: o.ca,
-    });
-  } catch (e) {
-    if (e instanceof NetError) throw new Wso2Error(`titik token WSO2: ${e.message}`, "network");
-    throw e;
-  }
-  let j: Record<string, unknown> = {};
-  try {
-    j = JSON.parse(r.body) as Record<string, unknown>;
-  } catch {
-    /* reported below */
-  }
-  if (r.status === 400 || r.status === 401) {
-    const code = typeof j.error === "string" && /^[a-z_]{1,40}$/.test(j.error) ? ` (${j.error})` : "";
-    throw new Wso2Error(`titik token WSO2 menolak consumer key/secret aplikasi (HTTP ${r.status}${code})`, "auth", r.status);
-  }
-  if (r.status !== 200) throw new Wso2Error(`titik token WSO2 menjawab HTTP ${r.status}`, "rejected", r.status);
-  if (typeof j.access_token !== "string" || j.access_token === "") throw new Wso2Error("jawaban titik token WSO2 tidak memuat access_token", "protocol");
-  return { accessToken: j.access_token, expiresIn: Number(j.expires_in ?? 0) };
-}
-
-export type GatewayCredential = { bearer: string } | { apikey: string };
-
-/**
- * One GET through the gateway with the consumer's credential: the status only (the body is the
- * provider's data and is not kept). Never another method: the try-out must not write.
- */
-export async function gatewayGet(url: string, cred: GatewayCredential, o: TokenOptions): Promise<number> {
-  const headers: Record<string, string> = { Accept: "application/json", ...("bearer" in cred ? { Authorization: `Bearer ${cred.bearer}` } : { apikey: cred.apikey }) };
-  try {
-    const r = await httpRequest(url, { method: "GET", headers, timeoutMs: o.timeoutMs, insecureTls: o.insecureTls, ca: o.ca });
-    return r.status;
-  } catch (e) {
-    if (e instanceof NetError) throw new Wso2Error(`gateway WSO2: ${e.message}`, "network");
-    throw e;
   }
 }
