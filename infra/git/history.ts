@@ -9,23 +9,15 @@
  *   - `cat-file --batch` twice: every record blob, and every distinct stack-file blob.
  * Refs are resolved to commit ids first; only ids travel to the later processes.
  */
-import type { TouchedPath } from "../core/audit/types";
+import type { ChangeInput, TouchedPath } from "../core/audit/types";
 import { spawn } from "node:child_process";
 import { gitText, resolveCommit } from "./repo";
 
-export interface RawChange {
-  commit: string;
-  /** The first parent; null for a root commit. */
-  parent: string | null;
-  /** Committer time, seconds since the epoch. */
-  time: number;
-  /** The commit's author name (not a forge login). */
-  author: string;
-  subject: string;
-  paths: TouchedPath[];
+/** A change as the log gives it: the stack file still a blob id, read later in one batch. */
+export type RawChange = Omit<ChangeInput, "stackAtParent"> & {
   /** Blob of `Pulumi.<stack>.yaml` as it stood in the parent (a root commit: in the commit itself); null when absent. */
   stackBlob: string | null;
-}
+};
 
 export interface RecordFile {
   path: string;
@@ -133,7 +125,7 @@ export interface HistoryReading {
   /** Every file under `catatan/` on the archive, sorted by path; usually ready before `main` is. */
   records: Promise<RecordFile[]>;
   /** The changes (oldest first) with the stack file as each one's parent had it, and main's first-parent line. */
-  main: Promise<{ changes: Array<Omit<RawChange, "stackBlob"> & { stackAtParent: Buffer | null }>; firstParent: Set<string> }>;
+  main: Promise<{ changes: ChangeInput[]; firstParent: Set<string> }>;
 }
 
 /**
