@@ -53,16 +53,8 @@ export function createDocument(meta: PdfMeta): Doc {
   return doc;
 }
 
-/** Ends the document and collects its bytes. */
-export function toBuffer(doc: Doc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on("data", (c: Buffer) => chunks.push(c));
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-    doc.end();
-  });
-}
+/** Ends the document and collects its bytes: the letters' own helper. */
+export { pdfBytes as toBuffer } from "../docs/pdf";
 
 export const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
 const bottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;

@@ -3,6 +3,8 @@
  * is decided on `metadata.result` alone. Parameters travel in a form-encoded POST body (never in the
  * URL, never through a shell). Only reads are retried: createacct and friends are not idempotent.
  */
+import type { AccountFacts } from "../core/verify/types";
+
 export interface WhmOptions {
   /** `whm.example.go.id` (→ https://whm.example.go.id:2087) or a full base URL. */
   host: string;
@@ -12,14 +14,8 @@ export interface WhmOptions {
   fetchImpl?: typeof fetch;
 }
 
-export interface AccountSummary {
-  user: string;
-  domain: string;
-  plan: string;
-  suspended: boolean;
-  diskUsedMb: number | null;
-  diskLimitMb: number | null;
-}
+/** One account as listaccts tells it: the facts the access test and monitoring judge. */
+export type AccountSummary = AccountFacts;
 
 /** Every failure the client reports, already in Bahasa Indonesia for the technician. */
 export class WhmError extends Error {
