@@ -5,9 +5,7 @@
  * `pulumi stack output --json --show-secrets` (which holds it under `apiCredentials`). Read once, kept in
  * memory, never printed: errors name the source, never its content.
  */
-import { execFile } from "node:child_process";
-import * as fs from "node:fs";
-import { PasswordSourceError } from "./passwords";
+import { PasswordSourceError, secretsFromFile, secretsFromPulumi } from "./passwords";
 import type { ApiCredentialSource, ApiCredentials } from "./splp-probes";
 
 const SHAPE = '{"<id permintaan>": {"consumerKey": "…", "consumerSecret": "…", "apikey": "… (bila auth api-key)"}}';
@@ -30,33 +28,8 @@ export function parseApiCredentials(text: string, where: string): Map<string, Ap
   return new Map(Object.entries(v as Record<string, ApiCredentials>));
 }
 
-export function apiCredentialsFromFile(file: string): ApiCredentialSource {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    throw new PasswordSourceError(`berkas kredensial API tidak dapat dibaca: ${file} (${(e as NodeJS.ErrnoException).code ?? "galat"})`);
-  }
-  const map = parseApiCredentials(text, `berkas kredensial API ${file}`);
-  return async (id) => map.get(id);
-}
+export const apiCredentialsFromFile = (file: string): ApiCredentialSource => secretsFromFile(file, "berkas kredensial API", parseApiCredentials);
 
-/** `pulumi stack output apiCredentials --show-secrets --json`, run once on first need. */
-export function apiCredentialsFromPulumi(stack: string, cwd: string, timeoutMs = 60_000): ApiCredentialSource {
-  let loaded: Promise<Map<string, ApiCredentials>> | undefined;
-  const load = () =>
-    new Promise<Map<string, ApiCredentials>>((resolve, reject) => {
-      execFile("pulumi", ["stack", "output", "apiCredentials", "--show-secrets", "--json", "--stack", stack], { cwd, timeout: timeoutMs, maxBuffer: 1 << 20, windowsHide: true }, (err, stdout, stderr) => {
-        if (err) {
-          const why = (err as NodeJS.ErrnoException).code === "ENOENT" ? "perintah pulumi tidak ditemukan" : String(stderr).split("\n")[0] || err.message.split("\n")[0];
-          return reject(new PasswordSourceError(`kredensial API tidak dapat dibaca dari pulumi stack output apiCredentials: ${why}`));
-        }
-        try {
-          resolve(parseApiCredentials(stdout, "keluaran pulumi stack output apiCredentials"));
-        } catch (e) {
-          reject(e);
-        }
-      });
-    });
-  return async (id) => (await (loaded ??= load())).get(id);
-}
+/** The applications' credentials from the stack's secret output apiCredentials. */
+export const apiCredentialsFromPulumi = (stack: string, cwd: string, timeoutMs = 60_000): ApiCredentialSource =>
+  secretsFromPulumi("apiCredentials", "kredensial API", parseApiCredentials, stack, cwd, timeoutMs);

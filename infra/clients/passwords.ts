@@ -24,34 +24,42 @@ function parsePasswords(text: string, where: string): Map<string, string> {
   return new Map(Object.entries(v as Record<string, string>));
 }
 
-/** A JSON file (tests, offline use). Read eagerly so a bad file is a usage error before any check. */
-export function passwordsFromFile(file: string): PasswordSource {
+type Parse<T> = (text: string, where: string) => Map<string, T>;
+
+/**
+ * A JSON file (tests, offline use) of one secret per request id. Read eagerly so a bad file is a
+ * usage error before any check; `what` names it in errors ("berkas kata sandi").
+ */
+export function secretsFromFile<T>(file: string, what: string, parse: Parse<T>): (requestId: string) => Promise<T | undefined> {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
-    throw new PasswordSourceError(`berkas kata sandi tidak dapat dibaca: ${file} (${(e as NodeJS.ErrnoException).code ?? "galat"})`);
+    throw new PasswordSourceError(`${what} tidak dapat dibaca: ${file} (${(e as NodeJS.ErrnoException).code ?? "galat"})`);
   }
-  const map = parsePasswords(text, `berkas kata sandi ${file}`);
+  const map = parse(text, `${what} ${file}`);
   return async (id) => map.get(id);
 }
 
-/** `pulumi stack output hostingPasswords --show-secrets --json --stack <stack>`, run once on first need. */
-export function passwordsFromPulumi(stack: string, cwd: string, timeoutMs = 60_000): PasswordSource {
-  let loaded: Promise<Map<string, string>> | undefined;
+/**
+ * `pulumi stack output <output> --show-secrets --json --stack <stack>`, run once on first need (never
+ * through a shell); `what` names the secrets in errors ("kata sandi hosting").
+ */
+export function secretsFromPulumi<T>(output: string, what: string, parse: Parse<T>, stack: string, cwd: string, timeoutMs: number): (requestId: string) => Promise<T | undefined> {
+  let loaded: Promise<Map<string, T>> | undefined;
   const load = () =>
-    new Promise<Map<string, string>>((resolve, reject) => {
+    new Promise<Map<string, T>>((resolve, reject) => {
       execFile(
         "pulumi",
-        ["stack", "output", "hostingPasswords", "--show-secrets", "--json", "--stack", stack],
+        ["stack", "output", output, "--show-secrets", "--json", "--stack", stack],
         { cwd, timeout: timeoutMs, maxBuffer: 1 << 20, windowsHide: true },
         (err, stdout, stderr) => {
           if (err) {
             const why = (err as NodeJS.ErrnoException).code === "ENOENT" ? "perintah pulumi tidak ditemukan" : String(stderr).split("\n")[0] || err.message.split("\n")[0];
-            return reject(new PasswordSourceError(`kata sandi hosting tidak dapat dibaca dari pulumi stack output hostingPasswords: ${why}`));
+            return reject(new PasswordSourceError(`${what} tidak dapat dibaca dari pulumi stack output ${output}: ${why}`));
           }
           try {
-            resolve(parsePasswords(stdout, "keluaran pulumi stack output hostingPasswords"));
+            resolve(parse(stdout, `keluaran pulumi stack output ${output}`));
           } catch (e) {
             reject(e);
           }
@@ -60,3 +68,9 @@ export function passwordsFromPulumi(stack: string, cwd: string, timeoutMs = 60_0
     });
   return async (id) => (await (loaded ??= load())).get(id);
 }
+
+export const passwordsFromFile = (file: string): PasswordSource => secretsFromFile(file, "berkas kata sandi", parsePasswords);
+
+/** The hosting passwords from the stack's secret output hostingPasswords. */
+export const passwordsFromPulumi = (stack: string, cwd: string, timeoutMs = 60_000): PasswordSource =>
+  secretsFromPulumi("hostingPasswords", "kata sandi hosting", parsePasswords, stack, cwd, timeoutMs);
