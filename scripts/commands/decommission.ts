@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import type { Command } from "commander";
 import { displayPath } from "../../infra/core/load/requests";
 import type { ApiAccess } from "../../infra/core/model/kinds";
-import { splpApplicationName } from "../../infra/core/config/splp";
+import { channelPlace, splpApplicationName } from "../../infra/core/config/splp";
 import { type ProjectOptions, projectOptions } from "./project-options";
 import { EXIT, type PusdatCommand, UsageError } from "./types";
 
@@ -21,9 +21,8 @@ const HOLDS_DATA = new Set(["VirtualMachine", "HostingAccount"]);
 function apiAccessEffect(r: ApiAccess): string {
   const ex = r.spec.exchange;
   if (!ex) return "langkah manual: cabut kredensial aplikasi di server SPLP";
-  const where = r.spec.channel === "splp-nasional" ? "portal SPLP nasional" : "server pertukaran data lokal";
   const key = r.spec.auth === "api-key" ? "API key dan " : "";
-  return `pusdat mencabut langganan ${ex.api} ${ex.version}, ${key}kunci aplikasi ${splpApplicationName(r.metadata.id)}, lalu menghapus aplikasinya di ${where}; akses API tidak menyimpan data, tidak perlu cadangan terakhir`;
+  return `pusdat mencabut langganan ${ex.api} ${ex.version}, ${key}kunci aplikasi ${splpApplicationName(r.metadata.id)}, lalu menghapus aplikasinya di ${channelPlace(r.spec.channel)}; akses API tidak menyimpan data, tidak perlu cadangan terakhir`;
 }
 
 export const decommission: PusdatCommand<Options> = {

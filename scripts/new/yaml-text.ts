@@ -4,6 +4,7 @@
  * a few short comments. Built and edited with yaml's Document API so that edits keep comments.
  */
 import { Document, isMap, isScalar, type Node, type Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import { channelPlace } from "../../infra/core/config/splp";
 import type { Request } from "../../infra/core/model/kinds";
 
 export const SCHEMA_LINE = " yaml-language-server: $schema=../../schema/request.schema.json";
@@ -140,7 +141,7 @@ export function requestDocument(r: Request, zone: string, plans: string[]): Docu
       flow(doc, ["spec", "provider", "approval", "notaDinas"]);
       quote(doc, ["spec", "provider", "approval", "notaDinas", "number"]);
       flow(doc, ["spec", "data"]);
-      comment(doc, ["spec", "channel"], r.spec.channel === "splp-nasional" ? "portal SPLP nasional" : "server pertukaran data lokal");
+      comment(doc, ["spec", "channel"], channelPlace(r.spec.channel));
       comment(doc, ["spec", "provider", "approval"], "persetujuan penyedia API");
       comment(doc, ["spec", "auth"], "kredensial diserahkan sebagai rahasia, tidak pernah di git");
       break;

@@ -49,3 +49,6 @@ export type SplpConfig = z.infer<typeof SplpConfig>;
 
 /** The exchange application pusdat keeps for one ApiAccess request (one per consumer application). */
 export const splpApplicationName = (requestId: string) => `pusdat-${requestId}`;
+
+/** Where a channel's exchange is, in the words of the plan, the letters and the request file. */
+export const channelPlace = (channel: string) => (channel === "splp-nasional" ? "portal SPLP nasional" : "server pertukaran data lokal");

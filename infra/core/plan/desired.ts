@@ -14,7 +14,7 @@ import { poolOf } from "../rules/vm";
 import { dnsComment, dnsTags, vmTags } from "./tags";
 import { KINDS, planInto } from "../kinds";
 import { childName, ROLE, backupJobName } from "../naming";
-import { splpApplicationName } from "../config/splp";
+import { channelPlace, splpApplicationName } from "../config/splp";
 import type { ApiAccessPlan } from "./splp";
 
 export interface DnsRecordPlan {
@@ -262,7 +262,7 @@ function exchangeNote(r: ApiAccess): string {
 
 export function splpStep(r: ApiAccess): ManualStep {
   const s = r.spec;
-  const where = s.channel === "splp-nasional" ? "portal SPLP nasional" : "server pertukaran data lokal";
+  const where = channelPlace(s.channel);
   const eps = s.endpoints.map((e) => `${e.method} ${e.path}`).join(", ");
   return {
     id: r.metadata.id,

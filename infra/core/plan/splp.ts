@@ -6,7 +6,7 @@
  * Penggunaan API) after the try-out. Pure: the program copies these values into the resource.
  */
 import type { SiteConfig } from "../config/site";
-import { SPLP_TOKEN_CONFIG, SPLP_TOKEN_ENV, splpApplicationName } from "../config/splp";
+import { channelPlace, SPLP_TOKEN_CONFIG, SPLP_TOKEN_ENV, splpApplicationName } from "../config/splp";
 import type { ApiAccess, Request } from "../model/kinds";
 import { childName, ROLE } from "../naming";
 import type { ManualStep } from "./desired";
@@ -43,7 +43,6 @@ export interface ApiAccessPlan {
   exchange: { name: string; inputs: SplpExchangeInputs } | null;
 }
 
-const where = (channel: string) => (channel === "splp-nasional" ? "portal SPLP nasional" : "server pertukaran data lokal");
 
 /** Only for a request with spec.exchange (kinds.ts decides). */
 export function apiAccessPlan(r: ApiAccess, site: SiteConfig): ApiAccessPlan {
@@ -90,7 +89,7 @@ export function splpAgreementStep(r: ApiAccess): ManualStep {
     kind: "splp",
     state: "awaiting-agreement",
     text:
-      `Langganan ${ex.api} ${ex.version} tier ${ex.tier} untuk aplikasi ${splpApplicationName(r.metadata.id)} di ${where(s.channel)} dibuat oleh pusdat saat penerapan ` +
+      `Langganan ${ex.api} ${ex.version} tier ${ex.tier} untuk aplikasi ${splpApplicationName(r.metadata.id)} di ${channelPlace(s.channel)} dibuat oleh pusdat saat penerapan ` +
       `(kunci client-credentials${key}); kredensial diserahkan ke ${r.metadata.opd} lewat pulumi stack output apiCredentials --show-secrets. ` +
       `Bila langganan ON_HOLD (pulumi stack output apiAccess), menunggu persetujuan penyedia: ${s.provider.opd}. ` +
       `Setelah uji coba (pusdat verify), tanda tangani Berita Acara Perjanjian Penggunaan API.`,
