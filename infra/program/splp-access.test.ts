@@ -1,34 +1,18 @@
 /** The SPLP access lifecycle against the fake WSO2 exchange on 127.0.0.1. */
-import { FakeWso2 } from "../../test/support/fake-wso2";
+import { accessInputs, type FakeWso2, startExchange } from "../../test/support/fake-wso2";
 import { clientFor, createAccess, deleteAccess, readAccess, replaces, type SplpAccessInputs, SplpAccessError, updateAccess } from "./splp-access";
 
 jest.setTimeout(60_000);
 
 let ex: FakeWso2;
 beforeEach(async () => {
-  ex = new FakeWso2();
-  await ex.start();
-  ex.addApi("HargaBahanPokok", "1.0.0", "/hargapangan/1.0.0");
+  ex = await startExchange();
 });
 afterEach(async () => {
   await ex.stop();
 });
 
-const inputs = (over: Partial<SplpAccessInputs> = {}): SplpAccessInputs => ({
-  channel: "pertukaran-lokal",
-  baseUrl: ex.baseUrl,
-  tokenConfig: "splp:lokalToken",
-  tokenEnv: "PUSDAT_SPLP_LOKAL_TOKEN",
-  application: "pusdat-harga-pangan",
-  description: "harga-pangan",
-  api: "HargaBahanPokok",
-  version: "1.0.0",
-  tier: "Silver",
-  auth: "api-key",
-  apiKeyValidityDays: 90,
-  timeoutMs: 10_000,
-  ...over,
-});
+const inputs = (over: Partial<SplpAccessInputs> = {}) => accessInputs(ex, over);
 const env = () => ({ PUSDAT_SPLP_LOKAL_TOKEN: ex.portalToken });
 
 test("create leaves an application, a subscription with the tier, keys and an API key; delete removes them", async () => {

@@ -9,7 +9,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { FakeWso2 } from "../../test/support/fake-wso2";
+import { accessInputs, type FakeWso2, startExchange } from "../../test/support/fake-wso2";
 import { tempDir } from "../../test/support/tmp";
 import type { SplpAccessInputs, SplpAccessState } from "./splp-access";
 import { splpAccessProvider, type SplpProvider } from "./splp-provider";
@@ -18,29 +18,13 @@ jest.setTimeout(120_000);
 
 let ex: FakeWso2;
 beforeEach(async () => {
-  ex = new FakeWso2();
-  await ex.start();
-  ex.addApi("HargaBahanPokok", "1.0.0", "/hargapangan/1.0.0");
+  ex = await startExchange();
 });
 afterEach(async () => {
   await ex.stop();
 });
 
-const inputs = (over: Partial<SplpAccessInputs> = {}): SplpAccessInputs => ({
-  channel: "pertukaran-lokal",
-  baseUrl: ex.baseUrl,
-  tokenConfig: "splp:lokalToken",
-  tokenEnv: "PUSDAT_SPLP_LOKAL_TOKEN",
-  application: "pusdat-harga-pangan",
-  description: "harga-pangan",
-  api: "HargaBahanPokok",
-  version: "1.0.0",
-  tier: "Silver",
-  auth: "api-key",
-  apiKeyValidityDays: 90,
-  timeoutMs: 10_000,
-  ...over,
-});
+const inputs = (over: Partial<SplpAccessInputs> = {}) => accessInputs(ex, over);
 
 /**
  * The driver the child runs: what the engine's dynamic provider host does with `__provider`. The

@@ -9,6 +9,7 @@
  */
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
+import type { SplpAccessInputs } from "../../infra/program/splp-access";
 
 export interface FakeApi {
   id: string;
@@ -228,3 +229,28 @@ export class FakeWso2 {
     return json(200, { data: [{ komoditas: "beras", harga: 13500 }] });
   }
 }
+
+/** A started fake exchange offering HargaBahanPokok 1.0.0, as the provider's tests use it. */
+export async function startExchange(): Promise<FakeWso2> {
+  const ex = new FakeWso2();
+  await ex.start();
+  ex.addApi("HargaBahanPokok", "1.0.0", "/hargapangan/1.0.0");
+  return ex;
+}
+
+/** The sample harga-pangan access (local channel, API key of 90 days) against `ex`. */
+export const accessInputs = (ex: FakeWso2, over: Partial<SplpAccessInputs> = {}): SplpAccessInputs => ({
+  channel: "pertukaran-lokal",
+  baseUrl: ex.baseUrl,
+  tokenConfig: "splp:lokalToken",
+  tokenEnv: "PUSDAT_SPLP_LOKAL_TOKEN",
+  application: "pusdat-harga-pangan",
+  description: "harga-pangan",
+  api: "HargaBahanPokok",
+  version: "1.0.0",
+  tier: "Silver",
+  auth: "api-key",
+  apiKeyValidityDays: 90,
+  timeoutMs: 10_000,
+  ...over,
+});
