@@ -7,7 +7,6 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse, stringify } from "yaml";
 import { parseVerifyResults } from "../infra/core/archive/verify-file";
 import { planProject } from "../infra/core/plan";
 import { openProject } from "../infra/core/project";
@@ -15,29 +14,17 @@ import { generateDocuments } from "../infra/docs/generate";
 import { emptyRegister } from "../infra/docs/numbering";
 import { splpAccessProvider, type SplpProvider } from "../infra/program/splp-provider";
 import { sampleProject } from "./support/documents";
-import { FakeWso2 } from "./support/fake-wso2";
+import type { FakeWso2 } from "./support/fake-wso2";
+import { splpWorld } from "./support/splp-world";
 import { pdfTexts } from "./support/pdf-text";
-import { cli, type World, world } from "./support/verify-world";
+import { cli, type World } from "./support/verify-world";
 
 jest.setTimeout(120_000);
 
 let w: World;
 let ex: FakeWso2;
 beforeEach(async () => {
-  w = await world();
-  ex = new FakeWso2();
-  await ex.start();
-  const stackFile = path.join(w.root, "Pulumi.uji.yaml");
-  const stack = parse(fs.readFileSync(stackFile, "utf8"));
-  stack.config["pusdat:splp"] = {
-    channels: { "pertukaran-lokal": { baseUrl: ex.baseUrl, gatewayUrl: ex.baseUrl, tenant: "uji.test", tiers: ["Bronze", "Silver"], maxKeyValidityDays: 180 } },
-    timeoutMs: 10_000,
-  };
-  fs.writeFileSync(stackFile, stringify(stack));
-  const reqFile = path.join(w.root, "requests/api/pangan-uji.yaml");
-  const doc = parse(fs.readFileSync(reqFile, "utf8"));
-  doc.spec.exchange = { api: "HargaBahanPokok", version: "1.0.0", tier: "Silver", keyValidityDays: 90 };
-  fs.writeFileSync(reqFile, stringify(doc));
+  ({ w, ex } = await splpWorld());
   ex.addApi("HargaBahanPokok", "1.0.0", "/t/uji.test/hargapangan/1.0.0");
 });
 afterEach(async () => {

@@ -5,30 +5,17 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { parse, stringify } from "yaml";
 import { Wso2Client } from "../infra/clients/wso2";
-import { FakeWso2 } from "./support/fake-wso2";
-import { cli, steady, type World, world } from "./support/verify-world";
+import type { FakeWso2 } from "./support/fake-wso2";
+import { splpWorld } from "./support/splp-world";
+import { cli, steady, type World } from "./support/verify-world";
 
 jest.setTimeout(60_000);
 
 let w: World;
 let ex: FakeWso2;
 beforeEach(async () => {
-  w = await world();
-  ex = new FakeWso2();
-  await ex.start();
-  const stackFile = path.join(w.root, "Pulumi.uji.yaml");
-  const stack = parse(fs.readFileSync(stackFile, "utf8"));
-  stack.config["pusdat:splp"] = {
-    channels: { "pertukaran-lokal": { baseUrl: ex.baseUrl, gatewayUrl: ex.baseUrl, tenant: "uji.test", tiers: ["Bronze", "Silver"], maxKeyValidityDays: 180 } },
-    timeoutMs: 10_000,
-  };
-  fs.writeFileSync(stackFile, stringify(stack));
-  const reqFile = path.join(w.root, "requests/api/pangan-uji.yaml");
-  const doc = parse(fs.readFileSync(reqFile, "utf8"));
-  doc.spec.exchange = { api: "HargaBahanPokok", version: "1.0.0", tier: "Silver", keyValidityDays: 90 };
-  fs.writeFileSync(reqFile, stringify(doc));
+  ({ w, ex } = await splpWorld());
 });
 afterEach(async () => {
   await ex.stop();
