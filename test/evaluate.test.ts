@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { main } from "../scripts/cli";
+import { runIn } from "./support/run";
 import { pdfLines } from "./support/pdf-text";
 import { evaluateRepo, type EvaluateRepo } from "./support/evaluate-repo";
 
@@ -12,18 +12,7 @@ jest.setTimeout(60_000);
 
 const FIXTURES = path.join(__dirname, "fixtures/evaluate");
 
-async function run(cwd: string, ...args: string[]) {
-  let out = "";
-  let err = "";
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(["evaluate", ...args], { out: (t) => (out += t), err: (t) => (err += t) });
-    return { code, out, err };
-  } finally {
-    process.chdir(before);
-  }
-}
+const run = (cwd: string, ...args: string[]) => runIn(cwd, "evaluate", ...args);
 
 function pdfText(file: string): { pages: string[]; title: string } {
   const t = pdfLines(fs.readFileSync(file));

@@ -5,21 +5,10 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { main } from "../scripts/cli";
 import { gitRepo } from "./support/project";
+import { runLikeProcess } from "./support/run";
 
-async function pusdat(cwd: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    let stdout = "";
-    let stderr = "";
-    const status = await main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
-    return { status, stdout, stderr };
-  } finally {
-    process.chdir(before);
-  }
-}
+const pusdat = runLikeProcess;
 
 const decommission = { metadata: { status: "decommissioned", decommission: { notaDinas: { number: "500.2/140/DKP/2027", date: "2027-02-01" } } } };
 const changes = (out: string) => out.split("\n").filter((l) => /^ {2}[-+~±] /.test(l));

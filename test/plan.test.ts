@@ -3,25 +3,14 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../scripts/cli";
 import { gitRepo, sample, testProject } from "./support/project";
+import { runLikeProcess } from "./support/run";
 
 const BIN = path.resolve(__dirname, "../scripts/pusdat.js");
 /** The real process, once (below); the other plans run the same main in-process, which loads the Pulumi SDK once per file. */
 const pusdatProcess = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
 
-async function pusdat(cwd: string, ...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    let stdout = "";
-    let stderr = "";
-    const status = await main(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
-    return { status, stdout, stderr };
-  } finally {
-    process.chdir(before);
-  }
-}
+const pusdat = runLikeProcess;
 
 const MANUAL = [
   "Langkah manual",

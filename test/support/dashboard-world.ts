@@ -6,7 +6,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { commitFiles } from "../../infra/git/arsip";
-import { main } from "../../scripts/cli";
 import { type GitProject, gitRepo } from "./project";
 
 const FIX = path.resolve(__dirname, "../fixtures/dashboard");
@@ -31,16 +30,4 @@ export function dashboardRepo(opts: { arsip?: boolean } = {}): GitProject & { he
   return { ...p, head };
 }
 
-/** Runs `pusdat <args>` inside `cwd` (the commands open the project in the working folder). */
-export async function runIn(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-    return { code, out, err };
-  } finally {
-    process.chdir(before);
-  }
-}
+export { runIn } from "./run";

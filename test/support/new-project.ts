@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main } from "../../scripts/cli";
+import { runIn } from "./run";
 
 const REPO = path.resolve(__dirname, "../..");
 
@@ -29,18 +29,7 @@ export function tempProject(o: { stack?: (t: string) => string; policy?: (c: Rec
   fs.writeFileSync(path.join(dir, "policies/config.json"), o.policy ? JSON.stringify(o.policy(JSON.parse(policy))) : policy);
   return {
     dir,
-    run: async (...args) => {
-      let out = "";
-      let err = "";
-      const cwd = process.cwd();
-      process.chdir(dir);
-      try {
-        const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-        return { code, out, err };
-      } finally {
-        process.chdir(cwd);
-      }
-    },
+    run: (...args) => runIn(dir, ...args),
     read: (rel) => fs.readFileSync(path.join(dir, rel), "utf8"),
     dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
