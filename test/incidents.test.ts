@@ -1,5 +1,5 @@
 /** scripts/incidents.ts against a forge's issue API on 127.0.0.1 (test/support/fake-forge.ts), as the scheduled workflow runs it. */
-import { spawn } from "node:child_process";
+import { spawnCollect } from "./support/spawn";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { FakeForge } from "./support/fake-forge";
@@ -20,16 +20,10 @@ afterEach(async () => {
 
 /** The script in a child process, asynchronously: the forge lives in this process's event loop. */
 function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO, "scripts/incidents.ts"), ...args], {
+  return spawnCollect(process.execPath, ["--import", "tsx", path.join(REPO, "scripts/incidents.ts"), ...args], {
     cwd: REPO,
     env: { ...process.env, GITHUB_API_URL: forge.api, GITHUB_REPOSITORY: "dinas/pusdat", GH_TOKEN: TOKEN, GITHUB_TOKEN: "", GITHUB_RUN_ID: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (err += d));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, out, err })));
 }
 
 const open = (number: number, title: string) => forge.issues.push({ number, title, state: "open", labels: ["pusdat-insiden"], body: "", comments: [] });

@@ -4,7 +4,7 @@
  * the Proxmox API, SSH-like and silent TCP ports), a temp project pointing at them, and the CLI in a
  * child process (as CI runs it).
  */
-import { spawn } from "node:child_process";
+import { spawnCollect } from "./spawn";
 import { X509Certificate } from "node:crypto";
 import * as fs from "node:fs";
 import * as net from "node:net";
@@ -112,16 +112,10 @@ export function setPorts(root: string, rel: string, ports: number[]) {
 export function cli(w: World, args: string[], env: Record<string, string | undefined> = {}, command = "verify"): Promise<{ code: number; out: string; err: string }> {
   const base = { ...process.env };
   for (const k of ["WHM_HOST", "WHM_API_TOKEN", "PROXMOX_VE_API_TOKEN", "PROXMOX_VE_ENDPOINT"]) delete base[k];
-  const child = spawn(process.execPath, [path.join(REPO, "scripts/pusdat.js"), command, "--stack", "uji", "--policy-config", path.join(REPO, "policies/config.json"), ...args], {
+  return spawnCollect(process.execPath, [path.join(REPO, "scripts/pusdat.js"), command, "--stack", "uji", "--policy-config", path.join(REPO, "policies/config.json"), ...args], {
     cwd: w.root,
     env: { ...base, NODE_EXTRA_CA_CERTS: path.join(w.root, "ca.pem"), WHM_API_TOKEN: w.whm.token, PROXMOX_VE_API_TOKEN: w.pve.token, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
   });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d) => (out += d));
-  child.stderr.on("data", (d) => (err += d));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, out, err })));
 }
 
 /** Durations vary run to run; everything else is asserted exactly. */
