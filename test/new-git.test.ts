@@ -4,20 +4,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { gitRepo } from "./support/project";
-import { tempProject } from "./support/new-project";
+import { REQUESTER, SSH_KEY, tempProject } from "./support/new-project";
 import { sample } from "./support/project";
 
-const COMMON = [
-  "--yes", "--skip-plan",
-  "--opd", "Dinas Pemberdayaan Masyarakat dan Desa",
-  "--contact-name", "Sri Handayani",
-  "--contact-email", "sri.handayani@contohkab.go.id",
-  "--contact-phone", "081233344455",
-  "--nota-number", "000.8.3.3/160/DPMD/2026",
-  "--nota-date", "2026-11-20",
-  "--purpose", "Portal profil desa dan layanan administrasi warga",
-];
-const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOcontohKunciPublikSriTidakNyata00000006 sri@dpmd";
+const COMMON = ["--yes", "--skip-plan", ...REQUESTER];
+const KEY = SSH_KEY;
 const VM = ["--location", "pusat-komputasi", "--hostname", "portal-desa-app", "--cpu", "2", "--memory-gb", "4", "--disk-gb", "40", "--os", "ubuntu-24.04", "--ssh-key", KEY];
 
 const dirs: string[] = [];

@@ -1,18 +1,10 @@
 /** `pusdat new --yes` as a script would run it: every written file compared byte for byte. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { fixture, type TempProject, tempProject } from "./support/new-project";
+import { fixture, REQUESTER, SSH_KEY, type TempProject, tempProject } from "./support/new-project";
 
-const COMMON = [
-  "--opd", "Dinas Pemberdayaan Masyarakat dan Desa",
-  "--contact-name", "Sri Handayani",
-  "--contact-email", "sri.handayani@contohkab.go.id",
-  "--contact-phone", "081233344455",
-  "--nota-number", "000.8.3.3/160/DPMD/2026",
-  "--nota-date", "2026-11-20",
-  "--purpose", "Portal profil desa dan layanan administrasi warga",
-];
-const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOcontohKunciPublikSriTidakNyata00000006 sri@dpmd";
+const COMMON = REQUESTER;
+const KEY = SSH_KEY;
 const VM = ["--hostname", "portal-desa-app", "--cpu", "2", "--memory-gb", "4", "--disk-gb", "40", "--os", "ubuntu-24.04", "--ssh-key", KEY, "--port", "22", "--port", "443"];
 const NEXT = (id: string) => `Langkah berikutnya: pusdat validate, lalu commit berkas ini di cabang permintaan/${id} (atau ulangi dengan --branch) dan buka pull request.\n`;
 

@@ -36,3 +36,16 @@ export function tempProject(o: { stack?: (t: string) => string; policy?: (c: Rec
 }
 
 export const fixture = (rel: string) => fs.readFileSync(path.join(REPO, "test/fixtures/new", rel), "utf8");
+
+/** The invented requester of the `new` tests: who asks, with which Nota Dinas, for what (flags of `pusdat new`). */
+export const REQUESTER = [
+  "--opd", "Dinas Pemberdayaan Masyarakat dan Desa",
+  "--contact-name", "Sri Handayani",
+  "--contact-email", "sri.handayani@contohkab.go.id",
+  "--contact-phone", "081233344455",
+  "--nota-number", "000.8.3.3/160/DPMD/2026",
+  "--nota-date", "2026-11-20",
+  "--purpose", "Portal profil desa dan layanan administrasi warga",
+];
+/** Her (invented) public SSH key. */
+export const SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOcontohKunciPublikSriTidakNyata00000006 sri@dpmd";
