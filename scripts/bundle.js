@@ -17,7 +17,6 @@ const path = require("node:path");
 const ROOT = path.resolve(__dirname, "..");
 const ENTRIES = { pusdat: "scripts/pusdat.ts", policies: "policies/index.ts" };
 const outOf = (name) => path.join(ROOT, "dist", `${name}.cjs`);
-const OUT = outOf("pusdat");
 const SOURCES = ["infra", "scripts", "policies"];
 
 /** The newest modification time among the sources (tests excluded), in ms. */
@@ -85,7 +84,7 @@ function ensureBuilt(name = "pusdat") {
   return out;
 }
 
-module.exports = { build, ensureBuilt, OUT };
+module.exports = { build, ensureBuilt };
 
 if (require.main === module) {
   for (const name of Object.keys(ENTRIES)) {
