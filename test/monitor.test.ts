@@ -42,7 +42,8 @@ test("a healthy world: every service normal, exit 0, no Proxmox or WHM change", 
   const fns = w.whm.calls.map((c) => c.fn);
   expect([...fns].sort()).toEqual(["backup_date_list", "backup_user_list", "listaccts"]);
   expect(fns.indexOf("backup_user_list")).toBeGreaterThan(fns.indexOf("backup_date_list"));
-  expect(w.pve.calls.map((c) => c.path)).toEqual(["/api2/json/cluster/resources?type=vm", "/api2/json/nodes/pve1/storage/cadangan/content?content=backup"]);
+  // The VM list and the node's backup listing are asked at once too: exactly these two, in either order.
+  expect(w.pve.calls.map((c) => c.path).sort()).toEqual(["/api2/json/cluster/resources?type=vm", "/api2/json/nodes/pve1/storage/cadangan/content?content=backup"]);
   expect(w.pve.calls.some((c) => c.method === "POST")).toBe(false);
 });
 
