@@ -3,8 +3,8 @@
  * SDK matches on `__pulumiType` alone; importing the provider SDKs just for their tokens would load
  * hundreds of modules into every `pusdat plan`. Argument types come from the SDKs as types only.
  */
-import type * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
-import type * as cloudflare from "@pulumi/cloudflare";
+import type { VmLegacyArgs } from "@muhlba91/pulumi-proxmoxve/vmLegacy";
+import type { DnsRecordArgs } from "@pulumi/cloudflare/dnsRecord";
 import type * as command from "@pulumi/command";
 import type { Resource } from "@pulumi/pulumi";
 import { TYPE } from "../infra/core/naming";
@@ -15,7 +15,7 @@ type ResourceClass<A> = new (name: string, args: A, ...rest: any[]) => Resource;
 
 const byToken = <A>(type: string) => ({ __pulumiType: type }) as unknown as ResourceClass<A>;
 
-export const DnsRecord = byToken<cloudflare.DnsRecordArgs>(TYPE.dnsRecord);
-export const VmLegacy = byToken<proxmoxve.VmLegacyArgs>(TYPE.vm);
+export const DnsRecord = byToken<DnsRecordArgs>(TYPE.dnsRecord);
+export const VmLegacy = byToken<VmLegacyArgs>(TYPE.vm);
 export const LocalCommand = byToken<command.local.CommandArgs>(TYPE.command);
 export const SplpAccess = byToken<SplpExchangeInputs>(TYPE.splpAccess);

@@ -3,7 +3,7 @@
  * fail closed on any finding, check the transition from the last deployment, then hand the planner's
  * result to one thin component per kind.
  */
-import * as cloudflare from "@pulumi/cloudflare";
+import { getZoneOutput } from "@pulumi/cloudflare/getZone";
 import * as pulumi from "@pulumi/pulumi";
 import { Subdomain } from "./components/subdomain";
 import { HostingAccount } from "./components/hosting";
@@ -59,7 +59,7 @@ export async function runProgram(project: Project | ConfigProblems, opts: Progra
   if (missing.length) throw new pulumi.RunError(`pusdat: kredensial tidak ada di lingkungan:\n${missing.map((m) => `  ${m}`).join("\n")}`);
 
   const providers = createProviders(site, env);
-  const zoneId = site.cloudflareZoneId ?? cloudflare.getZoneOutput({ filter: { name: site.zone } }, { provider: providers[0] }).zoneId;
+  const zoneId = site.cloudflareZoneId ?? getZoneOutput({ filter: { name: site.zone } }, { provider: providers[0] }).zoneId;
   return build(desired, zoneId, site, inventory, previous, { providers });
 }
 

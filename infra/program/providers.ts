@@ -2,8 +2,8 @@
  * Explicit providers. Credentials stay in the environment, where each provider reads them itself,
  * so no token is ever stored in the stack's state; what is missing is said before anything runs.
  */
-import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
-import * as cloudflare from "@pulumi/cloudflare";
+import { Provider as ProxmoxProvider } from "@muhlba91/pulumi-proxmoxve/provider";
+import { Provider as CloudflareProvider } from "@pulumi/cloudflare/provider";
 import * as command from "@pulumi/command";
 import * as random from "@pulumi/random";
 import type { SiteConfig } from "../core/config/site";
@@ -43,8 +43,8 @@ export const stackHas = (config: (ns: string) => { getSecret(k: string): unknown
 
 export function createProviders(site: SiteConfig, env: NodeJS.ProcessEnv) {
   return [
-    new cloudflare.Provider("cloudflare", {}),
-    new proxmoxve.Provider("proxmoxve", { endpoint: env.PROXMOX_VE_ENDPOINT || site.proxmox.endpoint, insecure: false }),
+    new CloudflareProvider("cloudflare", {}),
+    new ProxmoxProvider("proxmoxve", { endpoint: env.PROXMOX_VE_ENDPOINT || site.proxmox.endpoint, insecure: false }),
     new command.Provider("command", {}),
     new random.Provider("random", {}),
   ];

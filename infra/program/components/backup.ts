@@ -1,4 +1,4 @@
-import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
+import { Job } from "@muhlba91/pulumi-proxmoxve/backup/job";
 import * as pulumi from "@pulumi/pulumi";
 import type { BackupJobPlan } from "../../core/plan/desired";
 import { backupJobArgs } from "../../core/plan/resources";
@@ -8,7 +8,7 @@ import { backupJobName, TYPE } from "../../core/naming";
 export class NodeBackup extends pulumi.ComponentResource {
   constructor(name: string, args: { plan: BackupJobPlan }, opts?: pulumi.ComponentResourceOptions) {
     super(TYPE.nodeBackup, name, {}, opts);
-    new proxmoxve.backup.Job(backupJobName(args.plan.node), backupJobArgs(args.plan), { parent: this });
+    new Job(backupJobName(args.plan.node), backupJobArgs(args.plan), { parent: this });
     this.registerOutputs({});
   }
 }

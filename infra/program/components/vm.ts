@@ -1,4 +1,4 @@
-import * as proxmoxve from "@muhlba91/pulumi-proxmoxve";
+import { VmLegacy } from "@muhlba91/pulumi-proxmoxve/vmLegacy";
 import * as pulumi from "@pulumi/pulumi";
 import type { VmPlan } from "../../core/plan/desired";
 import { VM_IGNORE_CHANGES, vmArgs } from "../../core/plan/resources";
@@ -17,7 +17,7 @@ export class VirtualMachine extends pulumi.ComponentResource {
   constructor(name: string, args: VirtualMachineArgs, opts?: pulumi.ComponentResourceOptions) {
     super(TYPE.virtualMachine, name, {}, opts);
     const p = args.plan;
-    const vm = new proxmoxve.VmLegacy(p.name, vmArgs(p, args.guestAgent), { parent: this, protect: p.protect, ignoreChanges: VM_IGNORE_CHANGES });
+    const vm = new VmLegacy(p.name, vmArgs(p, args.guestAgent), { parent: this, protect: p.protect, ignoreChanges: VM_IGNORE_CHANGES });
     this.vmId = vm.vmId.apply((v) => v ?? p.vmid);
     this.registerOutputs({ vmId: this.vmId });
   }
