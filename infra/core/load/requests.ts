@@ -11,6 +11,7 @@ import type { Path } from "../model/path";
 import { schemaProblems, show } from "../model/issues";
 import { KIND_FOLDER, KIND_SCHEMAS, KINDS } from "../kinds";
 import type { Kind, Request } from "../model/kinds";
+import { prefetch } from "./prefetch";
 import { MAX_FILE_BYTES, type ParseOutcome, parseYamlMapping, parseYamlText, type SourceDoc } from "./source";
 
 export interface LoadedRequest<R extends Request = Request> {
@@ -52,25 +53,35 @@ function walk(root: string, rel = ""): Entry[] {
 }
 
 /**
- * Reads a file the fast way (one native call, as text). Only a file that may be too large or not
- * UTF-8 (the decoder put U+FFFD in it) is read again as bytes for the exact check and message.
+ * Reads a file the fast way (one native call, as text), or takes the bytes the reader thread already
+ * read. Only a file that may be too large or not UTF-8 (the decoder put U+FFFD in it) goes through
+ * the byte check for the exact message.
  */
-function readRequest(file: string): ParseOutcome {
-  const text = fs.readFileSync(file, "utf8");
-  if (text.length > MAX_FILE_BYTES / 4 || text.includes("\uFFFD")) return parseYamlMapping(fs.readFileSync(file));
+function readRequest(file: string, read?: Buffer): ParseOutcome {
+  const text = read ? read.toString("utf8") : fs.readFileSync(file, "utf8");
+  if (text.length > MAX_FILE_BYTES / 4 || text.includes("\uFFFD")) return parseYamlMapping(read ? Buffer.from(read) : fs.readFileSync(file));
   return parseYamlText(text);
 }
 
-export function loadRequests(dir: string): LoadResult {
+/** `prefetchFrom`: from how many readable files a reader thread helps (tests lower it). */
+export function loadRequests(dir: string, opts: { prefetchFrom?: number } = {}): LoadResult {
   const findings: Finding[] = [];
   const requests: LoadedRequest[] = [];
-  const files = walk(dir);
+  const files = walk(dir).map((e) => ({ ...e, abs: path.join(dir, e.rel), layout: layoutProblem(e.rel, e.link) }));
+  // Only files the layout admits are read at all (never a link, never a stray file).
+  const readable = files.filter((f) => !f.layout);
+  const reader = prefetch(readable.map((f) => f.abs), opts.prefetchFrom);
   const shownDir = displayPath(dir);
-  for (const { rel, link } of files) {
-    const file = `${shownDir}/${rel}`;
-    const r = loadOne(path.join(dir, rel), rel, link);
-    if ("problems" in r) for (const p of r.problems) findings.push(placed(file, p));
-    else requests.push({ file, request: r.request, source: r.source });
+  let next = 0;
+  try {
+    for (const f of files) {
+      const file = `${shownDir}/${f.rel}`;
+      const r = f.layout ? { problems: [{ line: 1, column: 1, rule: "file", message: f.layout }] } : loadOne(f.abs, f.rel, reader?.bytes(next++));
+      if ("problems" in r) for (const p of r.problems) findings.push(placed(file, p));
+      else requests.push({ file, request: r.request, source: r.source });
+    }
+  } finally {
+    reader?.close();
   }
   return { requests, findings, files: files.length };
 }
@@ -80,11 +91,9 @@ function report(problems: FindingInFile[], source: SourceDoc, p: Path, rule: str
   problems.push({ line: pos.line, column: pos.column, rule, message });
 }
 
-/** One file: its request, or every problem with it. */
-function loadOne(abs: string, rel: string, link: boolean): { request: Request; source: SourceDoc } | { problems: FindingInFile[] } {
-  const layout = layoutProblem(rel, link);
-  if (layout) return { problems: [{ line: 1, column: 1, rule: "file", message: layout }] };
-  const parsed = readRequest(abs);
+/** One file the layout admits: its request, or every problem with it. */
+function loadOne(abs: string, rel: string, read: Buffer | undefined): { request: Request; source: SourceDoc } | { problems: FindingInFile[] } {
+  const parsed = readRequest(abs, read);
   if (!parsed.ok) return { problems: parsed.problems };
   const { source, value } = parsed;
   const problems: FindingInFile[] = [];

@@ -1,0 +1,67 @@
+/**
+ * The reader thread changes how files are read, never what the loader finds: the same requests and
+ * the same findings, in the same order, as reading every file on the loader's own thread. The folder
+ * holds what the thread must leave to the loader: a link, a stray file, one too large for the shared
+ * memory, bytes that are not UTF-8.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { tempDir } from "../../../test/support/tmp";
+import { loadRequests } from "./requests";
+import { prefetch } from "./prefetch";
+
+const SAMPLE = path.resolve(__dirname, "../../../requests");
+
+function folder(): string {
+  const dir = path.join(tempDir("prefetch"), "requests");
+  fs.cpSync(SAMPLE, dir, { recursive: true });
+  const ppid = fs.readFileSync(path.join(dir, "subdomain/ppid.yaml"), "utf8");
+  for (let i = 0; i < 40; i++) {
+    fs.writeFileSync(path.join(dir, `subdomain/ppid${i}.yaml`), ppid.replace(/\bid: ppid\b/, `id: ppid${i}`).replace(/\bname: ppid\b/, `name: ppid${i}`));
+  }
+  fs.writeFileSync(path.join(dir, "subdomain/besar.yaml"), `# ${"x".repeat(2 << 20)}\n`);
+  fs.writeFileSync(path.join(dir, "subdomain/latin1.yaml"), Buffer.from("kind: Subdomain\nname: caf\xe9\n", "latin1"));
+  fs.writeFileSync(path.join(dir, "subdomain/catatan.txt"), "bukan permintaan\n");
+  fs.symlinkSync(path.join(dir, "subdomain/ppid.yaml"), path.join(dir, "subdomain/tautan.yaml"));
+  return dir;
+}
+
+test("with a reader thread the loader finds exactly what it finds reading alone", () => {
+  const dir = folder();
+  const alone = loadRequests(dir, { prefetchFrom: Number.POSITIVE_INFINITY });
+  const threaded = loadRequests(dir, { prefetchFrom: 1 });
+  expect(threaded).toEqual(alone);
+  expect(alone.files).toBe(14 + 40 + 4);
+  expect(alone.requests).toHaveLength(14 + 40);
+  expect(alone.findings.map((f) => [f.file.split("/").pop(), f.line, f.column, f.rule])).toEqual([
+    ["besar.yaml", 1, 1, "file"],
+    ["catatan.txt", 1, 1, "file"],
+    ["latin1.yaml", 2, 10, "file"],
+    ["tautan.yaml", 1, 1, "file"],
+  ]);
+});
+
+test("the thread hands over each regular file's bytes and leaves the rest to the loader", () => {
+  const dir = tempDir("prefetch");
+  const a = path.join(dir, "a.yaml");
+  fs.writeFileSync(a, "kind: Subdomain\n");
+  const reader = prefetch([a, dir, path.join(dir, "tidak-ada.yaml"), a], 1)!;
+  try {
+    expect(reader.bytes(0)?.toString("utf8")).toBe("kind: Subdomain\n");
+    expect(reader.bytes(1)).toBeUndefined();
+    expect(reader.bytes(2)).toBeUndefined();
+    expect(reader.bytes(3)?.toString("utf8")).toBe("kind: Subdomain\n");
+  } finally {
+    reader.close();
+  }
+});
+
+test("no thread for a few files, nor when PUSDAT_LOAD_THREADS=1", () => {
+  expect(prefetch(["a", "b"], 3)).toBeNull();
+  process.env.PUSDAT_LOAD_THREADS = "1";
+  try {
+    expect(prefetch(["a", "b"], 1)).toBeNull();
+  } finally {
+    delete process.env.PUSDAT_LOAD_THREADS;
+  }
+});
