@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the three figures a user feels, each as a whole process on this machine.
  *  1. `pusdat validate` on 1,000 and 10,000 synthetic requests against a process that only reads and
- *     parses the same files (bench/floor.js); target at 10,000: within 1.5× the floor.
+ *     parses the same files (bench/floor.js); target at 10,000: within 1.5× the floor. Also shown:
+ *     validate with its reader thread turned off (PUSDAT_LOAD_THREADS=1), as on a busy single core.
  *  2. `pusdat plan --base kosong` (what `npm start` runs) on the same sets; target: 1,000 under 5 s,
  *     10× the requests at most ~10× the time (linear).
  *  3. `npm test` wall time; target under 60 s (skipped with BENCH_SKIP_TESTS=1).
@@ -19,25 +20,26 @@ const RUNS = 5;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-function timed(args: string[], opts: { cwd?: string } = {}): { ms: number; status: number | null; stdout: string; stderr: string } {
+type Env = Record<string, string>;
+
+function timed(args: string[], env: Env = {}): { ms: number; status: number | null; stdout: string; stderr: string } {
   const t = process.hrtime.bigint();
-  const r = spawnSync(args[0]!, args.slice(1), { cwd: opts.cwd ?? REPO, encoding: "utf8", maxBuffer: 1 << 30 });
+  const r = spawnSync(args[0]!, args.slice(1), { cwd: REPO, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 1 << 30 });
   return { ms: Number(process.hrtime.bigint() - t) / 1e6, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Medians of two commands run alternately, so drift on a shared machine hits both alike. */
-function pair(a: string[], b: string[]): [number, number] {
-  timed(a); // warm-up: file cache, the CLI bundle
-  timed(b);
-  const ma: number[] = [];
-  const mb: number[] = [];
+/** Medians of commands run in turn, so drift on a shared machine hits them alike. */
+function alternate(commands: { args: string[]; env?: Env }[]): number[] {
+  for (const c of commands) timed(c.args, c.env); // warm-up: file cache, the CLI bundle
+  const ms: number[][] = commands.map(() => []);
   for (let i = 0; i < RUNS; i++) {
-    ma.push(timed(a).ms);
-    const r = timed(b);
-    if (r.status !== 0) throw new Error(`${b.join(" ")} failed (${r.status}): ${r.stdout.slice(0, 300)}${r.stderr.slice(0, 300)}`);
-    mb.push(r.ms);
+    commands.forEach((c, k) => {
+      const r = timed(c.args, c.env);
+      if (r.status !== 0) throw new Error(`${c.args.join(" ")} failed (${r.status}): ${r.stdout.slice(0, 300)}${r.stderr.slice(0, 300)}`);
+      ms[k]!.push(r.ms);
+    });
   }
-  return [median(ma), median(mb)];
+  return ms.map(median);
 }
 
 function main(): number {
@@ -51,9 +53,14 @@ function main(): number {
     for (const n of [1000, 10000]) {
       const dir = path.join(root, `r${n}`);
       generateRequests(dir, n);
-      const [floor, validate] = pair([process.execPath, path.join(__dirname, "floor.js"), dir], [process.execPath, BIN, "validate", "--requests", dir]);
+      const validateArgs = [process.execPath, BIN, "validate", "--requests", dir];
+      const [floor, validate, oneThread] = alternate([
+        { args: [process.execPath, path.join(__dirname, "floor.js"), dir] },
+        { args: validateArgs },
+        { args: validateArgs, env: { PUSDAT_LOAD_THREADS: "1" } },
+      ]) as [number, number, number];
       const ratio = validate / floor;
-      validateRows.push(`| ${n} | ${floor.toFixed(0)} ms | ${validate.toFixed(0)} ms | ${ratio.toFixed(2)}× |`);
+      validateRows.push(`| ${n} | ${floor.toFixed(0)} ms | ${validate.toFixed(0)} ms | ${ratio.toFixed(2)}× | ${oneThread.toFixed(0)} ms (${(oneThread / floor).toFixed(2)}×) |`);
       if (n === 10000 && ratio > 1.5) missed.push(`validate 10.000: ${ratio.toFixed(2)}× the floor (target ≤ 1.5×)`);
 
       const plan = timed([process.execPath, BIN, "plan", "--base", "kosong", "--format", "json", "--requests", dir]);
@@ -67,8 +74,8 @@ function main(): number {
     if (growth > 12) missed.push(`plan: 10× the requests took ${growth.toFixed(1)}× the time (not linear)`);
     out.push(
       "1. pusdat validate as a whole process (start-up included) against a process that only reads and parses the same files",
-      "| requests | read + parse (floor) | pusdat validate | ratio |",
-      "|---|---|---|---|",
+      "| requests | read + parse (floor) | pusdat validate | ratio | reader thread off |",
+      "|---|---|---|---|---|",
       ...validateRows,
       "",
       "2. pusdat plan --base kosong as a whole process (validate, planner, policy pack through its protocol)",
