@@ -45,12 +45,25 @@ test("the thread hands over each regular file's bytes and leaves the rest to the
   const dir = tempDir("prefetch");
   const a = path.join(dir, "a.yaml");
   fs.writeFileSync(a, "kind: Subdomain\n");
-  const reader = prefetch([a, dir, path.join(dir, "tidak-ada.yaml"), a], 1)!;
+  const reader = prefetch([a, dir, path.join(dir, "tidak-ada.yaml"), a], 1, 0)!;
   try {
     expect(reader.bytes(0)?.toString("utf8")).toBe("kind: Subdomain\n");
     expect(reader.bytes(1)).toBeUndefined();
     expect(reader.bytes(2)).toBeUndefined();
     expect(reader.bytes(3)?.toString("utf8")).toBe("kind: Subdomain\n");
+  } finally {
+    reader.close();
+  }
+});
+
+test("the loader reads the first files itself while the thread starts", () => {
+  const dir = tempDir("prefetch");
+  const files = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => path.join(dir, `${i}.yaml`));
+  files.forEach((f, i) => fs.writeFileSync(f, `n: ${i}\n`));
+  const reader = prefetch(files, 1, 3)!;
+  try {
+    // At most a quarter of the files: two here, though three were asked for.
+    expect(files.map((_, i) => reader.bytes(i)?.toString("utf8"))).toEqual([undefined, undefined, "n: 2\n", "n: 3\n", "n: 4\n", "n: 5\n", "n: 6\n", "n: 7\n"]);
   } finally {
     reader.close();
   }

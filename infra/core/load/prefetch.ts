@@ -13,6 +13,9 @@ import { Worker } from "node:worker_threads";
 /** Below this many files a thread costs more than it saves. */
 export const PREFETCH_FROM = 256;
 
+/** The loader reads this many files itself while the thread starts (a new isolate takes tens of ms). */
+const HEAD_START = 512;
+
 /** Loader's patience with a reader that makes no progress, before it reads the file itself. */
 const STALL_MS = 2000;
 
@@ -60,16 +63,21 @@ export interface Prefetch {
   close(): void;
 }
 
-/** A reader thread over `files` (absolute paths), or null when it is not worth one or not allowed. */
-export function prefetch(files: string[], from = PREFETCH_FROM): Prefetch | null {
+/**
+ * A reader thread over `files` (absolute paths), or null when it is not worth one or not allowed.
+ * The first `headStart` files (at most a quarter) are left to the loader.
+ */
+export function prefetch(files: string[], from = PREFETCH_FROM, headStart = HEAD_START): Prefetch | null {
   if (files.length < from || process.env.PUSDAT_LOAD_THREADS === "1") return null;
   // Room for typical requests (under 2 KiB); a file that does not fit is read by the loader.
-  const capacity = Math.min(Math.max(files.length * 8192, 1 << 20), 128 << 20);
+  const head = Math.min(headStart, Math.floor(files.length / 4));
+  const rest = files.slice(head);
+  const capacity = Math.min(Math.max(rest.length * 8192, 1 << 20), 128 << 20);
   const data = new SharedArrayBuffer(capacity);
-  const meta = new Int32Array(new SharedArrayBuffer(4 * (HEADER + 2 * files.length)));
+  const meta = new Int32Array(new SharedArrayBuffer(4 * (HEADER + 2 * rest.length)));
   let worker: Worker;
   try {
-    worker = new Worker(READER, { eval: true, workerData: { files, data, meta } });
+    worker = new Worker(READER, { eval: true, workerData: { files: rest, data, meta } });
   } catch {
     return null;
   }
@@ -77,7 +85,9 @@ export function prefetch(files: string[], from = PREFETCH_FROM): Prefetch | null
   worker.on("error", () => Atomics.store(meta, GAVE_UP, 1));
   const view = Buffer.from(data);
   return {
-    bytes(i) {
+    bytes(index) {
+      if (index < head) return undefined;
+      const i = index - head;
       let waited = 0;
       let seen = Atomics.load(meta, READY);
       while (seen <= i) {
