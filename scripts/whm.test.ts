@@ -3,9 +3,9 @@
  * runs the real process (exit code, stdout and stderr as the engine sees them); the other cases call
  * whmMain, the process's whole body, with the same environment.
  */
-import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { FakeWhm } from "../test/support/fake-whm";
+import { spawnCollect } from "../test/support/spawn";
 
 // By name with its extension: jest would resolve "./whm" to the whm.js entry (js before ts).
 const { whmMain }: typeof import("./whm") = require("./whm.ts");
@@ -35,16 +35,7 @@ const envFor = (extra: Record<string, string>) => ({
 });
 
 /** `node scripts/whm.js <op>` in a child process. */
-function runWhmProcess(op: string, extra: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, op], { env: envFor(extra) });
-    let out = "";
-    let err = "";
-    p.stdout.on("data", (d) => (out += d));
-    p.stderr.on("data", (d) => (err += d));
-    p.on("close", (code) => resolve({ code, out, err }));
-  });
-}
+const runWhmProcess = (op: string, extra: Record<string, string> = {}) => spawnCollect(process.execPath, [BIN, op], { env: envFor(extra) });
 
 /** What that process runs, in this process. */
 const runWhm = (op: string, extra: Record<string, string> = {}) => whmMain([op], envFor(extra));

@@ -3,7 +3,6 @@
  * against Proxmox- and Cloudflare-shaped servers on 127.0.0.1 (closed after each test): once as a
  * real process, otherwise in this process with the same environment.
  */
-import { spawn } from "node:child_process";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
@@ -12,6 +11,7 @@ import { openProject } from "../infra/core/project";
 import { cloudflareProblems, missingPrivileges, proxmoxNeeds } from "../infra/doctor/checks";
 import { testProject } from "./support/project";
 import { runInEnv } from "./support/run";
+import { spawnCollect } from "./support/spawn";
 
 const BIN = path.resolve(__dirname, "../scripts/pusdat.js");
 const PVE_TOKEN = "pusdat@pve!ci=00000000-0000-0000-0000-000000000000";
@@ -108,16 +108,8 @@ describe("the command against servers on 127.0.0.1", () => {
   const doctor = (env: Record<string, string>, ...args: string[]) =>
     runInEnv(root, { ...Object.fromEntries(READS.map((k) => [k, undefined])), ...env }, "doctor", ...args);
 
-  function doctorProcess(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-    return new Promise((resolve) => {
-      const p = spawn(process.execPath, [BIN, "doctor", ...args], { cwd: root, env: { PATH: process.env.PATH!, ...env } });
-      let out = "";
-      let err = "";
-      p.stdout.on("data", (d) => (out += d));
-      p.stderr.on("data", (d) => (err += d));
-      p.on("close", (code) => resolve({ code, out, err }));
-    });
-  }
+  const doctorProcess = (env: Record<string, string>, ...args: string[]) =>
+    spawnCollect(process.execPath, [BIN, "doctor", ...args], { cwd: root, env: { PATH: process.env.PATH!, ...env } });
 
   test("everything granted, the real process: exit 0; the tokens only in headers", async () => {
     const env = { PROXMOX_VE_ENDPOINT: await proxmox(), PROXMOX_VE_API_TOKEN: PVE_TOKEN, PUSDAT_CLOUDFLARE_API: `${await cloudflare()}/client/v4`, CLOUDFLARE_API_TOKEN: CF_TOKEN };
