@@ -29,7 +29,7 @@ function evidenceRepo(): string {
   if (template) return template;
   const dir = tempDir("monitor-git");
   const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8" });
-  git("init", "-q", "-b", "main");
+  git("init", "-q", "-b", "main", "--template="); // no sample hooks: fewer files to copy into every world
   git("-c", "user.name=uji", "-c", "user.email=uji@localhost", "commit", "-q", "--allow-empty", "-m", "awal");
   const r = writePdnEvidence(dir, {
     schema: PDN_BACKUP_SCHEMA,
