@@ -12,12 +12,17 @@ import type { MonitorReport } from "../infra/core/monitor/types";
 import type { ForgeOptions } from "../infra/forge/github";
 import { closeIssue, commentIssue, createIssue, ensureLabel, openIssues } from "../infra/forge/issues";
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+/** Where the outcome goes: stdout and stderr in the process (each call one whole line). */
+export interface IncidentsIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
 }
 
-function services(): ServiceState[] {
+function services(argv: string[]): ServiceState[] {
+  const arg = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
   const report = arg("--report");
   if (report) return servicesOf(JSON.parse(fs.readFileSync(report, "utf8")) as MonitorReport);
   const code = arg("--drift-exit");
@@ -36,55 +41,58 @@ function forge(env: NodeJS.ProcessEnv): ForgeOptions {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-async function main(): Promise<number> {
+/** The whole script for `argv` (its arguments) and `env`; the exit code. */
+export async function incidentsMain(argv: string[], env: NodeJS.ProcessEnv, io: IncidentsIo): Promise<number> {
   let o: ForgeOptions;
   let list: ServiceState[];
   try {
-    o = forge(process.env);
-    list = services();
+    o = forge(env);
+    list = services(argv);
   } catch (e) {
-    console.error(message(e));
+    io.err(message(e));
     return 1;
   }
   let open;
   try {
     open = await openIssues(o, INCIDENT_LABEL);
   } catch (e) {
-    console.error(`daftar isu insiden tidak dapat dibaca: ${message(e)}`);
+    io.err(`daftar isu insiden tidak dapat dibaca: ${message(e)}`);
     return 1;
   }
-  const runUrl = process.env.GITHUB_SERVER_URL && process.env.GITHUB_RUN_ID ? `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}` : "";
+  const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : "";
   const actions = incidentPlan(list, open, new Date().toISOString(), runUrl);
   let failed = 0;
   if (actions.some((a) => a.action === "create")) {
     try {
       await ensureLabel(o, INCIDENT_LABEL, "B60205", "Gangguan layanan dari pusdat monitor");
     } catch (e) {
-      console.error(`label ${INCIDENT_LABEL} tidak dapat dibuat: ${message(e)}`);
+      io.err(`label ${INCIDENT_LABEL} tidak dapat dibuat: ${message(e)}`);
     }
   }
   for (const a of actions) {
     try {
       if (a.action === "create") {
         await createIssue(o, a.title, a.body, INCIDENT_LABEL);
-        console.log(`create ${a.key}`);
+        io.out(`create ${a.key}`);
         continue;
       }
       await commentIssue(o, a.number, a.body);
       if (a.action === "close") await closeIssue(o, a.number);
-      console.log(`${a.action} ${a.key} #${a.number}`);
+      io.out(`${a.action} ${a.key} #${a.number}`);
     } catch (e) {
       failed++;
-      console.error(`${a.action} ${a.key} gagal: ${message(e)}`);
+      io.err(`${a.action} ${a.key} gagal: ${message(e)}`);
     }
   }
   return failed ? 1 : 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (e) => {
-    console.error(message(e));
-    process.exitCode = 1;
-  },
-);
+if (require.main === module) {
+  incidentsMain(process.argv.slice(2), process.env, { out: (l) => console.log(l), err: (l) => console.error(l) }).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      console.error(message(e));
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,8 +1,8 @@
 /**
  * `pusdat doctor`: the needed Proxmox privileges per path (pure, from the samples), and the command
- * against Proxmox- and Cloudflare-shaped servers on 127.0.0.1 (closed after each test).
+ * against Proxmox- and Cloudflare-shaped servers on 127.0.0.1 (closed after each test): once as a
+ * real process, otherwise in this process with the same environment.
  */
-import { spawn } from "node:child_process";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
@@ -10,6 +10,8 @@ import { planProject } from "../infra/core/plan";
 import { openProject } from "../infra/core/project";
 import { cloudflareProblems, missingPrivileges, proxmoxNeeds } from "../infra/doctor/checks";
 import { testProject } from "./support/project";
+import { runInEnv } from "./support/run";
+import { spawnCollect } from "./support/spawn";
 
 const BIN = path.resolve(__dirname, "../scripts/pusdat.js");
 const PVE_TOKEN = "pusdat@pve!ci=00000000-0000-0000-0000-000000000000";
@@ -101,20 +103,17 @@ describe("the command against servers on 127.0.0.1", () => {
         : dnsOk ? { status: 200, body: { success: true, result: [] } } : { status: 403, body: { success: false, errors: [{ code: 10000, message: "Authentication error" }] } },
     );
 
-  function doctor(env: Record<string, string>, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-    return new Promise((resolve) => {
-      const p = spawn(process.execPath, [BIN, "doctor", ...args], { cwd: root, env: { PATH: process.env.PATH!, ...env } });
-      let out = "";
-      let err = "";
-      p.stdout.on("data", (d) => (out += d));
-      p.stderr.on("data", (d) => (err += d));
-      p.on("close", (code) => resolve({ code, out, err }));
-    });
-  }
+  /** What doctor reads from the environment: the child process below has only PATH and the test's values. */
+  const READS = ["PROXMOX_VE_ENDPOINT", "PROXMOX_VE_API_TOKEN", "PUSDAT_CLOUDFLARE_API", "CLOUDFLARE_API_TOKEN"];
+  const doctor = (env: Record<string, string>, ...args: string[]) =>
+    runInEnv(root, { ...Object.fromEntries(READS.map((k) => [k, undefined])), ...env }, "doctor", ...args);
 
-  test("everything granted: exit 0; the tokens only in headers", async () => {
+  const doctorProcess = (env: Record<string, string>, ...args: string[]) =>
+    spawnCollect(process.execPath, [BIN, "doctor", ...args], { cwd: root, env: { PATH: process.env.PATH!, ...env } });
+
+  test("everything granted, the real process: exit 0; the tokens only in headers", async () => {
     const env = { PROXMOX_VE_ENDPOINT: await proxmox(), PROXMOX_VE_API_TOKEN: PVE_TOKEN, PUSDAT_CLOUDFLARE_API: `${await cloudflare()}/client/v4`, CLOUDFLARE_API_TOKEN: CF_TOKEN };
-    const r = await doctor(env);
+    const r = await doctorProcess(env);
     expect(r).toEqual({
       code: 0,
       out: [

@@ -1,7 +1,12 @@
-/** scripts/incidents.ts against a forge's issue API on 127.0.0.1 (test/support/fake-forge.ts), as the scheduled workflow runs it. */
+/**
+ * scripts/incidents.ts against a forge's issue API on 127.0.0.1 (test/support/fake-forge.ts): the
+ * first case in a process as the scheduled workflow runs it, the others through incidentsMain (the
+ * process's whole body) with the same arguments and environment.
+ */
 import { spawnCollect } from "./support/spawn";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { incidentsMain } from "../scripts/incidents";
 import { FakeForge } from "./support/fake-forge";
 import { tempDir } from "./support/tmp";
 
@@ -18,12 +23,19 @@ afterEach(async () => {
   await forge.stop();
 });
 
+const envOf = (env: Record<string, string>) => ({ ...process.env, GITHUB_API_URL: forge.api, GITHUB_REPOSITORY: "dinas/pusdat", GH_TOKEN: TOKEN, GITHUB_TOKEN: "", GITHUB_RUN_ID: "", ...env });
+
 /** The script in a child process, asynchronously: the forge lives in this process's event loop. */
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  return spawnCollect(process.execPath, ["--import", "tsx", path.join(REPO, "scripts/incidents.ts"), ...args], {
-    cwd: REPO,
-    env: { ...process.env, GITHUB_API_URL: forge.api, GITHUB_REPOSITORY: "dinas/pusdat", GH_TOKEN: TOKEN, GITHUB_TOKEN: "", GITHUB_RUN_ID: "", ...env },
-  });
+function runProcess(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+  return spawnCollect(process.execPath, ["--import", "tsx", path.join(REPO, "scripts/incidents.ts"), ...args], { cwd: REPO, env: envOf(env) });
+}
+
+/** The same script's body in this process: each line it says ends with a newline, as console.log/error write it. */
+async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await incidentsMain(args, envOf(env), { out: (l) => (out += `${l}\n`), err: (l) => (err += `${l}\n`) });
+  return { code, out, err };
 }
 
 const open = (number: number, title: string) => forge.issues.push({ number, title, state: "open", labels: ["pusdat-insiden"], body: "", comments: [] });
@@ -46,7 +58,7 @@ test("a monitoring report opens one issue per failing service, comments on a las
     heal: [], summary: { targets: 3, errors: 2, warnings: 0, healed: 0 },
   };
   fs.writeFileSync(path.join(dir, "laporan.json"), JSON.stringify(report));
-  const r = await run(["--report", path.join(dir, "laporan.json")]);
+  const r = await runProcess(["--report", path.join(dir, "laporan.json")]);
   expect(r.err).toBe("");
   expect(r.out).toBe("create vm/sibapo-app\ncomment hosting/disdik-web #4\nclose subdomain/ppid #6\n");
   expect(r.code).toBe(0);

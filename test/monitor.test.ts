@@ -1,11 +1,11 @@
 /**
  * `pusdat monitor` end to end on 127.0.0.1: WHM, Proxmox, DNS, HTTPS and TCP stand-ins; the CLI in a
- * child process as the scheduled workflow runs it.
+ * child process as the scheduled workflow runs it for the healthy round, in this process for the rest.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { execFileSync } from "node:child_process";
-import { daysAgo, monitorCli, monitorWorld, PDN_BACKUP_DAYS_AGO, steadyAt } from "./support/monitor-world";
+import { daysAgo, monitorCli, monitorProcess, monitorWorld, PDN_BACKUP_DAYS_AGO, steadyAt } from "./support/monitor-world";
 import type { World } from "./support/verify-world";
 
 jest.setTimeout(60_000);
@@ -32,7 +32,7 @@ const statusLines = (healthyVm = "NORMAL     VM lokal sibapo-app: normal: berjal
 ];
 
 test("a healthy world: every service normal, exit 0, no Proxmox or WHM change", async () => {
-  const r = await monitorCli(w, []);
+  const r = await monitorProcess(w, []);
   expect(steady(w, r.out)).toBe(["Pemantauan layanan stack uji, <waktu>", "8 sasaran, 0 galat, 0 peringatan, 0 tindakan --heal berhasil", "", ...statusLines(), ""].join("\n"));
   expect(r.err).toBe("");
   expect(r.code).toBe(0);

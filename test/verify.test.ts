@@ -1,9 +1,9 @@
-/** `pusdat verify` end to end: a good apply, the JSON record shape, and failures said per check. */
+/** `pusdat verify` end to end (the first test in the real process): a good apply, the JSON record shape, and failures said per check. */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { Verification } from "../infra/core/archive/record";
-import { certEnd, cli, PASSWORD, setPorts, steady, type World, world } from "./support/verify-world";
+import { certEnd, cli, cliProcess, PASSWORD, setPorts, steady, type World, world } from "./support/verify-world";
 
 jest.setTimeout(30_000);
 
@@ -17,8 +17,9 @@ afterEach(async () => {
   await w.stop();
 });
 
+// The real process, as CI runs it: this file's other tests run the same CLI in this process.
 test("after a good apply every check passes (text), and the password appears nowhere", async () => {
-  const r = await cli(w, [...ALL, "--passwords-file", "sandi.json"]);
+  const r = await cliProcess(w, [...ALL, "--passwords-file", "sandi.json"]);
   const { ssh, open } = w.ports;
   expect(r.err).toBe("");
   expect(steady(r.out)).toBe(

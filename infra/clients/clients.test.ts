@@ -8,7 +8,7 @@ import { makeCa, makeCert, type Pem, startHttps } from "../../test/support/tls";
 import { WhmClient } from "../whm/client";
 import { cpanelLogin } from "./cpanel";
 import { query, queryAll } from "./dns";
-import { fetchVia } from "./http";
+import { fetchVia, httpRequest, trustInProcess } from "./http";
 import { probeHttps } from "./https-probe";
 import { diskSizeGb, ProxmoxClient } from "./proxmox";
 import { tcpProbe } from "./tcp";
@@ -91,6 +91,19 @@ describe("HTTPS probe (node:https, certificate judged after the handshake)", () 
     const s = await server({ default: good });
     const r = await probeHttps({ address: "127.0.0.1", name: "sibapo.uji.test", port: s.port, timeoutMs: 5000 });
     expect(r.certificate).toMatchObject({ trusted: false, trustError: "UNABLE_TO_VERIFY_LEAF_SIGNATURE", nameMatches: true });
+  });
+
+  test("a CA trusted in-process counts for the probe and for API calls until the empty list ends it", async () => {
+    const s = await server({ default: good });
+    const probe = () => probeHttps({ address: "127.0.0.1", name: "sibapo.uji.test", port: s.port, timeoutMs: 5000 });
+    const get = () => httpRequest(`https://127.0.0.1:${s.port}/`, { timeoutMs: 5000 });
+    trustInProcess([ca.cert]);
+    cleanups.push(() => trustInProcess([]));
+    expect((await probe()).certificate).toMatchObject({ trusted: true, trustError: null });
+    expect(await get()).toEqual({ status: 200, body: `halo 127.0.0.1:${s.port}` });
+    trustInProcess([]);
+    expect((await probe()).certificate).toMatchObject({ trusted: false, trustError: "UNABLE_TO_VERIFY_LEAF_SIGNATURE" });
+    await expect(get()).rejects.toThrow(`sertifikat TLS https://127.0.0.1:${s.port} ditolak: unable to verify the first certificate`);
   });
 
   test("a certificate for another name, and an expired one", async () => {

@@ -39,13 +39,25 @@ export class NetError extends Error {
 // module) copies a Map's methods but not its entries or internal slots.
 const contexts: Record<string, tls.SecureContext> = {};
 
+// CAs every call in this process trusts besides the system's (a plain object, as above).
+const inProcess: { pems: string[] } = { pems: [] };
+
 /**
- * The system's CAs plus `ca`, built once per distinct list: parsing the whole root store costs tens
- * of milliseconds, too much to repeat for every call.
+ * Trust `pems` in every call of this process from now on (an empty list ends it): what
+ * NODE_EXTRA_CA_CERTS does for a process started with it. Tests that run the CLI in their own
+ * process give their test CA here; the CLI itself never calls it.
+ */
+export function trustInProcess(pems: string[]): void {
+  inProcess.pems = pems;
+}
+
+/**
+ * The system's CAs plus `ca` (and those trusted in-process), built once per distinct list: parsing
+ * the whole root store costs tens of milliseconds, too much to repeat for every call.
  */
 export function trustWith(ca: string | string[] | undefined): { secureContext?: tls.SecureContext } {
-  if (!ca) return {};
-  const list = [ca].flat();
+  const list = [...inProcess.pems, ...(ca ? [ca].flat() : [])];
+  if (!list.length) return {};
   const key = list.join("\n");
   let ctx = contexts[key];
   if (!ctx) contexts[key] = ctx = tls.createSecureContext({ ca: [...tls.rootCertificates, ...list] });

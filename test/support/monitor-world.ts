@@ -9,13 +9,41 @@ import * as path from "node:path";
 import { parse, stringify } from "yaml";
 import { PDN_BACKUP_SCHEMA } from "../../infra/core/monitor/pdn-backup";
 import { writePdnEvidence } from "../../infra/git/pdn-backup";
-import { cli, type World, world } from "./verify-world";
+import type { EnvChange } from "./run";
+import { tempDir } from "./tmp";
+import { cli, cliProcess, type World, world } from "./verify-world";
 
 /** The date of the PDN backup evidence the world starts with. */
 export const PDN_BACKUP_DAYS_AGO = 10;
 
 export const DAY_MS = 86_400_000;
 export const daysAgo = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().slice(0, 10);
+
+let template: string | undefined;
+
+/**
+ * A git repository whose arsip branch holds the technician's PDN backup evidence for sipd-uji, built
+ * once per test file; each world gets a copy of its .git (the world's own files stay uncommitted).
+ */
+function evidenceRepo(): string {
+  if (template) return template;
+  const dir = tempDir("monitor-git");
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: dir, encoding: "utf8" });
+  git("init", "-q", "-b", "main", "--template="); // no sample hooks: fewer files to copy into every world
+  git("-c", "user.name=uji", "-c", "user.email=uji@localhost", "commit", "-q", "--allow-empty", "-m", "awal");
+  const r = writePdnEvidence(dir, {
+    schema: PDN_BACKUP_SCHEMA,
+    stack: "uji",
+    request: "sipd-uji",
+    ticket: "PDN-2026-000777",
+    backupDate: daysAgo(PDN_BACKUP_DAYS_AGO),
+    evidence: "balasan e-Tiket PDN-2026-000790",
+    recordedAt: new Date().toISOString(),
+    recordedBy: "teknisi-uji",
+  });
+  if (!r.ok) throw new Error(r.problem);
+  return (template = dir);
+}
 
 export async function monitorWorld(): Promise<World> {
   const w = await world();
@@ -30,25 +58,15 @@ export async function monitorWorld(): Promise<World> {
   const stack = parse(fs.readFileSync(file, "utf8"));
   stack.config["pusdat:monitor"] = { concurrency: 4, timeoutMs: 5000, runTimeoutMs: 50_000 };
   fs.writeFileSync(file, stringify(stack));
-  // A git repository whose arsip branch holds the technician's PDN backup evidence for sipd-uji.
-  const git = (...args: string[]) => execFileSync("git", args, { cwd: w.root, encoding: "utf8" });
-  git("init", "-q", "-b", "main");
-  git("-c", "user.name=uji", "-c", "user.email=uji@localhost", "commit", "-q", "--allow-empty", "-m", "awal");
-  const r = writePdnEvidence(w.root, {
-    schema: PDN_BACKUP_SCHEMA,
-    stack: "uji",
-    request: "sipd-uji",
-    ticket: "PDN-2026-000777",
-    backupDate: daysAgo(PDN_BACKUP_DAYS_AGO),
-    evidence: "balasan e-Tiket PDN-2026-000790",
-    recordedAt: new Date().toISOString(),
-    recordedBy: "teknisi-uji",
-  });
-  if (!r.ok) throw new Error(r.problem);
+  fs.cpSync(path.join(evidenceRepo(), ".git"), path.join(w.root, ".git"), { recursive: true });
   return w;
 }
 
-export const monitorCli = (w: World, args: string[], env: Record<string, string | undefined> = {}) => cli(w, args, env, "monitor");
+// CI set: no progress bar on the test's own terminal (the child process's stderr is a pipe, never a terminal).
+/** `pusdat monitor` in this process. */
+export const monitorCli = (w: World, args: string[], env: EnvChange = {}) => cli(w, args, { CI: "true", ...env }, "monitor");
+/** `pusdat monitor` in a child process, as the scheduled workflow runs it. */
+export const monitorProcess = (w: World, args: string[], env: EnvChange = {}) => cliProcess(w, args, env, "monitor");
 
 /** The report's time changes run to run; everything else is asserted exactly. */
 export const steadyAt = (text: string) => text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/g, "<waktu>");

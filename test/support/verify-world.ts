@@ -1,9 +1,12 @@
 /**
  * The world of the `pusdat verify` end-to-end tests: every server on 127.0.0.1 (DNS over UDP, HTTPS
- * with a certificate from a test CA trusted through NODE_EXTRA_CA_CERTS, WHM and cPanel over HTTPS,
- * the Proxmox API, SSH-like and silent TCP ports), a temp project pointing at them, and the CLI in a
- * child process (as CI runs it).
+ * with a certificate from a test CA, WHM and cPanel over HTTPS, the Proxmox API, SSH-like and silent
+ * TCP ports), a temp project pointing at them, and the CLI: in this process (`cli`, the test CA
+ * trusted through trustInProcess), or in a child process as CI runs it (`cliProcess`, the test CA
+ * trusted through NODE_EXTRA_CA_CERTS).
  */
+import { trustInProcess } from "../../infra/clients/http";
+import { type EnvChange, runInEnv } from "./run";
 import { spawnCollect } from "./spawn";
 import { X509Certificate } from "node:crypto";
 import * as fs from "node:fs";
@@ -55,6 +58,7 @@ async function tcpServer(onConn: (s: net.Socket) => void) {
 /** Every server up and answering as after a successful `pulumi up`; a temp project pointing at them. */
 export async function world(): Promise<World> {
   await certificates();
+  trustInProcess([ca.cert]);
   const dns = new FakeDns();
   await dns.start();
   dns.set("A", "sibapo.uji.test", ["127.0.0.1"]).set("A", "ppid.uji.test", ["203.0.113.20"]).set("CNAME", "jdih.uji.test", ["jdih.example.org"]);
@@ -95,6 +99,7 @@ export async function world(): Promise<World> {
     pve,
     ports: { https: https.port, ssh: ssh.port, open: open.port, silent: silent.port },
     stop: async () => {
+      trustInProcess([]);
       await Promise.all([dns.stop(), whm.stop(), pve.stop(), https.stop(), ssh.stop(), open.stop(), silent.stop()]);
       fs.rmSync(root, { recursive: true, force: true });
     },
@@ -108,13 +113,26 @@ export function setPorts(root: string, rel: string, ports: number[]) {
   fs.writeFileSync(file, stringify(doc));
 }
 
-/** The CLI in a child process, asynchronously: the servers above live in this process's event loop. */
-export function cli(w: World, args: string[], env: Record<string, string | undefined> = {}, command = "verify"): Promise<{ code: number; out: string; err: string }> {
-  const base = { ...process.env };
-  for (const k of ["WHM_HOST", "WHM_API_TOKEN", "PROXMOX_VE_API_TOKEN", "PROXMOX_VE_ENDPOINT"]) delete base[k];
-  return spawnCollect(process.execPath, [path.join(REPO, "scripts/pusdat.js"), command, "--stack", "uji", "--policy-config", path.join(REPO, "policies/config.json"), ...args], {
+const CREDENTIALS = ["WHM_HOST", "WHM_API_TOKEN", "PROXMOX_VE_API_TOKEN", "PROXMOX_VE_ENDPOINT"];
+const cliArgs = (command: string, args: string[]) => [command, "--stack", "uji", "--policy-config", path.join(REPO, "policies/config.json"), ...args];
+/** The world's credentials over none from the test's own environment, then the test's `env`. */
+const worldEnv = (w: World, env: EnvChange): EnvChange => ({
+  ...Object.fromEntries(CREDENTIALS.map((k) => [k, undefined])),
+  WHM_API_TOKEN: w.whm.token,
+  PROXMOX_VE_API_TOKEN: w.pve.token,
+  ...env,
+});
+
+/** `pusdat <command>` in this process (the servers above share its event loop), in the world's folder. */
+export function cli(w: World, args: string[], env: EnvChange = {}, command = "verify"): Promise<{ code: number; out: string; err: string }> {
+  return runInEnv(w.root, worldEnv(w, env), ...cliArgs(command, args));
+}
+
+/** The same through the real `node scripts/pusdat.js` in a child process, asynchronously, as CI runs it. */
+export function cliProcess(w: World, args: string[], env: EnvChange = {}, command = "verify"): Promise<{ code: number; out: string; err: string }> {
+  return spawnCollect(process.execPath, [path.join(REPO, "scripts/pusdat.js"), ...cliArgs(command, args)], {
     cwd: w.root,
-    env: { ...base, NODE_EXTRA_CA_CERTS: path.join(w.root, "ca.pem"), WHM_API_TOKEN: w.whm.token, PROXMOX_VE_API_TOKEN: w.pve.token, ...env },
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(w.root, "ca.pem"), ...worldEnv(w, env) },
   });
 }
 
