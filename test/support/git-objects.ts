@@ -40,6 +40,15 @@ export function initRepo(dir: string, branch = "main"): GitObjects {
   return new GitObjects(gitDir);
 }
 
+/** Every file below `dir` but `.git`, relative with '/'. */
+function filesUnder(dir: string, rel = ""): string[] {
+  return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const p = rel ? `${rel}/${e.name}` : e.name;
+    if (p === ".git") return [];
+    return e.isDirectory() ? filesUnder(dir, p) : [p];
+  });
+}
+
 /** Writes objects and refs into the `.git` folder `gitDir` (SHA-1 repositories). */
 export class GitObjects {
   constructor(readonly gitDir: string) {}
@@ -84,6 +93,35 @@ export class GitObjects {
     const lines = [`tree ${c.tree}`, ...c.parents.map((p) => `parent ${p}`), `author ${ident(c.author)}`, `committer ${ident(c.committer ?? c.author)}`];
     const message = c.message.endsWith("\n") ? c.message : `${c.message}\n`;
     return this.write("commit", Buffer.from(`${lines.join("\n")}\n\n${message}`));
+  }
+
+  /**
+   * What `git add -A && git commit` makes of the work tree of `dir` (every file outside `.git`): the
+   * commit, and an index that matches the files (stat data included, so `git status` is clean).
+   */
+  commitWorkTree(dir: string, c: Omit<CommitSpec, "tree">): string {
+    const paths = filesUnder(dir).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    const files = new Map(paths.map((p) => [p, fs.readFileSync(path.join(dir, p))]));
+    const entries = paths.map((p) => {
+      const st = fs.statSync(path.join(dir, p), { bigint: true });
+      const name = Buffer.from(p);
+      const head = Buffer.alloc(62);
+      const u32 = (v: bigint) => Number(BigInt.asUintN(32, v));
+      [st.ctimeNs / 1_000_000_000n, st.ctimeNs % 1_000_000_000n, st.mtimeNs / 1_000_000_000n, st.mtimeNs % 1_000_000_000n, st.dev, st.ino, st.mode, st.uid, st.gid, st.size].forEach((v, i) =>
+        head.writeUInt32BE(u32(v), i * 4),
+      );
+      head.write(this.blob(files.get(p)!), 40, "hex");
+      head.writeUInt16BE(Math.min(name.length, 0xfff), 60);
+      // entries are NUL-padded to a multiple of 8 bytes, at least one NUL
+      return Buffer.concat([head, name, Buffer.alloc(8 - ((62 + name.length) % 8))]);
+    });
+    const header = Buffer.alloc(12);
+    header.write("DIRC", 0);
+    header.writeUInt32BE(2, 4);
+    header.writeUInt32BE(entries.length, 8);
+    const index = Buffer.concat([header, ...entries]);
+    fs.writeFileSync(path.join(this.gitDir, "index"), Buffer.concat([index, createHash("sha1").update(index).digest()]));
+    return this.commit({ ...c, tree: this.tree(files) });
   }
 
   /** Points `ref` (e.g. `refs/heads/main`) at `id`. */
