@@ -5,6 +5,7 @@
  * folder of every ref, their kind folders) and once for all the file contents. Trees and files that
  * several refs share are read once.
  */
+import { treeEntries } from "./object-reader";
 import { git } from "./repo";
 
 export interface RefFile {
@@ -42,20 +43,6 @@ function catBatch(top: string, names: string[]): Map<string, Obj> {
     const n = Number(size);
     out.set(name, { type: type!, body: buf.subarray(at, at + n) });
     at += n + 1; // the content, then a newline
-  }
-  return out;
-}
-
-/** A tree object's entries: `<mode> <name>\0<raw id>`; the id width (20 or 32 bytes) follows the repository's hash. */
-function treeEntries(body: Buffer, idBytes: number): { mode: string; name: string; oid: string }[] {
-  const out: { mode: string; name: string; oid: string }[] = [];
-  let at = 0;
-  while (at < body.length) {
-    const sp = body.indexOf(0x20, at);
-    const nul = body.indexOf(0x00, sp);
-    if (sp < 0 || nul < 0) break;
-    out.push({ mode: body.subarray(at, sp).toString(), name: body.subarray(sp + 1, nul).toString(), oid: body.subarray(nul + 1, nul + 1 + idBytes).toString("hex") });
-    at = nul + 1 + idBytes;
   }
   return out;
 }
