@@ -30,6 +30,15 @@ export const repoRoot = (dir: string): string | null => gitText(dir, ["rev-parse
 /** The full commit id `ref` names, or null when it names no commit. */
 export const resolveCommit = (cwd: string, ref: string): string | null => gitText(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
 
+/** The first of `refs` that names a commit, with that commit's full id; null when none does. */
+export function firstCommit(cwd: string, refs: string[]): { ref: string; commit: string } | null {
+  for (const ref of refs) {
+    const commit = resolveCommit(cwd, ref);
+    if (commit) return { ref, commit };
+  }
+  return null;
+}
+
 export const mergeBase = (cwd: string, a: string, b: string): string | null => gitText(cwd, ["merge-base", a, b]);
 
 /** A folder extracted from a commit into a temporary directory; `dispose` removes it. */
