@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { untar } from "./tar";
 
 export interface GitResult {
   ok: boolean;
@@ -59,8 +60,8 @@ export function extractFolder(dir: string, ref: string): ExtractedTree | null {
   if (!tar.ok) return null;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-base-"));
   const dispose = () => fs.rmSync(tmp, { recursive: true, force: true });
-  const x = spawnSync("tar", ["-x", "-C", tmp], { input: tar.out });
-  if (x.status !== 0) {
+  // read in-process (infra/git/tar.ts); `tar` only for entries that reader does not know
+  if (!untar(tar.out, tmp) && spawnSync("tar", ["-x", "-C", tmp], { input: tar.out }).status !== 0) {
     dispose();
     throw new Error(`tar gagal mengekstrak ${ref}:${rel}`);
   }
