@@ -9,7 +9,7 @@ import { AuditRepo, type RecordOptions, request, stackFile, T0 } from "./support
 import { tempDir } from "./support/tmp";
 import { auditCodes, auditJson, runAudit, short, STACK, startMain } from "./support/audit-cli";
 
-// Each test builds a repository with a dozen git processes: generous on a loaded CI machine.
+// Each test runs several audits (four git processes each): generous on a loaded CI machine.
 jest.setTimeout(60_000);
 
 let repo: AuditRepo;

@@ -8,7 +8,7 @@ import { main } from "../scripts/cli";
 import { AuditRepo, type RecordOptions, request } from "./support/audit-repo";
 import { auditCodes, auditJson, runAudit, short, startMain } from "./support/audit-cli";
 
-// Each test builds a repository with a dozen git processes: generous on a loaded CI machine.
+// Each test runs several audits (four git processes each): generous on a loaded CI machine.
 jest.setTimeout(60_000);
 
 let repo: AuditRepo;

@@ -5,8 +5,7 @@ import * as path from "node:path";
 import { readEvaluationHistory } from "../infra/git/evaluate-history";
 import { initRepo } from "./support/git-objects";
 
-// these tests spawn git (and node for the PDF text) dozens of times: on a busy 2-core machine that
-// takes longer than jest's 5 s default
+// the history read spawns a few git processes: on a busy 2-core machine that can take longer than jest's 5 s default
 jest.setTimeout(60_000);
 
 const REPO = path.resolve(__dirname, "..");
