@@ -79,14 +79,13 @@ function requestsAt(config: ProjectConfig, repo: string, requestsDir: string, co
 
 /**
  * The requests to document: those named, or those changed since `since` (a git ref), as they are at
- * `commit` (the documents name it). The requests there must be valid (fail closed); at the base,
- * whatever can be read counts.
+ * `commit` (the documents name it) in the repository `repo` (repositoryOf, which the caller already
+ * asked). The requests there must be valid (fail closed); at the base, whatever can be read counts.
  */
-export function changedOf(config: ProjectConfig, requestsDir: string, ids: string[], since: string | undefined, commit: string, io: Io): Changed[] {
+export function changedOf(config: ProjectConfig, repo: string, requestsDir: string, ids: string[], since: string | undefined, commit: string, io: Io): Changed[] {
   if (!fs.existsSync(requestsDir)) throw new UsageError(`folder permintaan tidak ditemukan: ${path.relative(process.cwd(), requestsDir) || requestsDir}`);
   if (!ids.length && !since) throw new UsageError("sebutkan id permintaan atau --changed-since <ref>");
   if (ids.length && since) throw new UsageError("pilih salah satu: id permintaan atau --changed-since <ref>");
-  const repo = repositoryOf(config);
   if (since && !resolveCommit(repo, since)) throw new UsageError(`ref git tidak dikenal untuk --changed-since: ${since}`);
   const head = requestsAt(config, repo, requestsDir, commit);
   if (head.findings.length) {

@@ -76,7 +76,7 @@ export async function run(config: ProjectConfig, o: Run, io: Io): Promise<number
   const commit = commitOption(repo, o.commit);
   let changed: Changed[];
   try {
-    changed = changedOf(config, o.requestsDir, o.ids, o.changedSince, commit, io);
+    changed = changedOf(config, repo, o.requestsDir, o.ids, o.changedSince, commit, io);
   } catch (e) {
     if (!(e instanceof FindingsError)) throw e;
     // A failed apply is still recorded (the audit then reports apply-failed, not an unrecorded change).

@@ -47,7 +47,7 @@ export async function run(config: ProjectConfig, o: DocsRun, io: Io): Promise<nu
   const commit = commitOption(repo, o.commit);
   let changed;
   try {
-    changed = changedOf(config, o.requestsDir, o.ids, o.changedSince, commit, io);
+    changed = changedOf(config, repo, o.requestsDir, o.ids, o.changedSince, commit, io);
   } catch (e) {
     if (e instanceof FindingsError) {
       io.err(`pusdat docs: ${e.message}\n`);

@@ -2,10 +2,14 @@
  * `pusdat audit` on real histories: the rules of ARCHIVE.md (the parent-commit rule, root commits,
  * merge styles, stacks) and one request's whole life. Temp repositories, fixed dates, exact outputs.
  */
-import { AuditRepo, type RecordOptions, request, stackFile } from "./support/audit-repo";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { AuditRepo, type RecordOptions, request, stackFile, T0 } from "./support/audit-repo";
+import { tempDir } from "./support/tmp";
 import { auditCodes, auditJson, runAudit, short, STACK, startMain } from "./support/audit-cli";
 
-// Each test builds a repository with a dozen git processes: generous on a loaded CI machine.
+// Each test runs several audits (four git processes each): generous on a loaded CI machine.
 jest.setTimeout(60_000);
 
 let repo: AuditRepo;
@@ -99,7 +103,7 @@ describe("pusdat audit: the rules of ARCHIVE.md on real histories", () => {
     const head = repo.commit("Subdomain ppid", { "requests/subdomain/ppid.yaml": request("ppid") });
     repo.checkout("main");
     const between = repo.commit("Subdomain jdih", { "requests/subdomain/jdih.yaml": request("jdih") });
-    const merge = repo.commitWith(["merge", "--no-ff", "-q", "-m", "Merge pull request #3", "fitur"]);
+    const merge = repo.merge("fitur", "Merge pull request #3");
     repo.archive([repo.record(root), repo.record(between, { number: 2, requests: { jdih: "passed" } }), repo.record(merge, { number: 3, headSha: head, requests: { ppid: "passed" } })]);
     const { code, report } = await json();
     expect(code).toBe(0);
@@ -113,8 +117,8 @@ describe("pusdat audit: the rules of ARCHIVE.md on real histories", () => {
     const two = repo.commit("Subdomain jdih", { "requests/subdomain/jdih.yaml": request("jdih") });
     repo.checkout("main");
     repo.commit("Ubah sibapo", { "requests/subdomain/sibapo.yaml": `${request("sibapo")}# ubah\n` });
-    const rebasedOne = repo.commitWith(["cherry-pick", one]);
-    const rebasedTwo = repo.commitWith(["cherry-pick", two]);
+    const rebasedOne = repo.cherryPick(one);
+    const rebasedTwo = repo.cherryPick(two);
     const pr: RecordOptions = { number: 3, headSha: two, requests: { ppid: "passed", jdih: "passed" } };
     const sibapo = repo.head("main~2");
     repo.archive([repo.record(root), repo.record(sibapo, { number: 2 }), repo.record(rebasedTwo, pr)]);
@@ -133,6 +137,45 @@ describe("pusdat audit: the rules of ARCHIVE.md on real histories", () => {
     repo.archive([repo.record(root), repo.record(root, { stack: "produksi", approvals: [["sekdis-kominfo"]], finishedAt: 1795500000 })]);
     expect(await codesOf()).toEqual({ code: 0, changes: [[]], findings: [] });
     expect(await codesOf("--stack", "produksi")).toEqual({ code: 0, changes: [[]], findings: [] });
+  });
+});
+
+describe("the repositories of these tests", () => {
+  test("are what git itself writes: the same commit ids for the same files, people and times, and fsck finds nothing wrong", () => {
+    const dir = tempDir("gitref");
+    let tick = 0;
+    const git = (...args: string[]) => {
+      const date = `${T0 + tick * 3600} +0000`;
+      const env = { ...process.env, GIT_AUTHOR_NAME: "Teknisi Uji", GIT_AUTHOR_EMAIL: "uji@contohkab.go.id", GIT_COMMITTER_NAME: "Teknisi Uji", GIT_COMMITTER_EMAIL: "uji@contohkab.go.id", GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
+      return execFileSync("git", ["-C", dir, "-c", "commit.gpgsign=false", ...args], { encoding: "utf8", env }).trim();
+    };
+    const commit = (message: string, files: Record<string, string>) => {
+      for (const [rel, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+        fs.writeFileSync(path.join(dir, rel), text);
+      }
+      git("add", "-A");
+      git("commit", "-q", "-m", message);
+      tick++;
+      return git("rev-parse", "HEAD");
+    };
+    git("init", "-q", "-b", "main");
+    const byGit = [commit("Awal", { [STACK]: stackFile(["kabid-spbe"]), "requests/subdomain/sibapo.yaml": request("sibapo") })];
+    git("checkout", "-q", "-b", "fitur");
+    byGit.push(commit("Subdomain ppid", { "requests/subdomain/ppid.yaml": request("ppid") }));
+    git("checkout", "-q", "main");
+    byGit.push(commit("Subdomain jdih", { "requests/subdomain/jdih.yaml": request("jdih") }));
+    git("merge", "--no-ff", "-q", "-m", "Merge pull request #3", "fitur");
+    byGit.push(git("rev-parse", "HEAD"));
+
+    const written = [repo.commit("Awal", { [STACK]: stackFile(["kabid-spbe"]), "requests/subdomain/sibapo.yaml": request("sibapo") })];
+    repo.checkout("-b", "fitur");
+    written.push(repo.commit("Subdomain ppid", { "requests/subdomain/ppid.yaml": request("ppid") }));
+    repo.checkout("main");
+    written.push(repo.commit("Subdomain jdih", { "requests/subdomain/jdih.yaml": request("jdih") }));
+    written.push(repo.merge("fitur", "Merge pull request #3"));
+    expect(written).toEqual(byGit);
+    expect(repo.git(["fsck", "--strict", "--no-progress"])).toBe("");
   });
 });
 

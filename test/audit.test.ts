@@ -8,7 +8,7 @@ import { main } from "../scripts/cli";
 import { AuditRepo, type RecordOptions, request } from "./support/audit-repo";
 import { auditCodes, auditJson, runAudit, short, startMain } from "./support/audit-cli";
 
-// Each test builds a repository with a dozen git processes: generous on a loaded CI machine.
+// Each test runs several audits (four git processes each): generous on a loaded CI machine.
 jest.setTimeout(60_000);
 
 let repo: AuditRepo;
@@ -37,12 +37,11 @@ describe("pusdat audit: a clean history in every format", () => {
     repo.commit("Subdomain jdih", { "requests/subdomain/jdih.yaml": request("jdih") });
     const jdihHead = repo.commit("Subdomain jdih: perbaiki", { "requests/subdomain/jdih.yaml": `${request("jdih")}# diperbaiki\n` });
     repo.checkout("main");
-    repo.git(["merge", "--squash", "-q", "jdih"]);
-    squash = repo.commit("Subdomain jdih (#2)", {});
+    squash = repo.squash("jdih", "Subdomain jdih (#2)");
     repo.checkout("-b", "ppid");
     const ppidHead = repo.commit("Subdomain ppid", { "requests/subdomain/ppid.yaml": request("ppid") });
     repo.checkout("main");
-    merge = repo.commitWith(["merge", "--no-ff", "-q", "-m", "Merge pull request #3 dari ppid", "ppid"]);
+    merge = repo.merge("ppid", "Merge pull request #3 dari ppid");
     repo.archive([
       repo.record(root, { number: 1 }),
       repo.record(squash, { number: 2, headSha: jdihHead, requests: { jdih: "passed" } }),
@@ -172,7 +171,7 @@ describe("pusdat audit: each finding seeded alone", () => {
     const root = start();
     const dropped = repo.commit("Subdomain jdih", { "requests/subdomain/jdih.yaml": request("jdih") });
     repo.archive([repo.record(root), repo.record(dropped, { number: 2, requests: { jdih: "passed" } })]);
-    repo.git(["reset", "-q", "--hard", root]);
+    repo.resetHard(root);
     const again = repo.commit("Subdomain jdih (ditulis ulang)", { "requests/subdomain/jdih.yaml": request("jdih") });
     repo.archive([repo.record(again, { number: 2, requests: { jdih: "passed" } })]);
     const { code, report } = await json();

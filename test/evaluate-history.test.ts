@@ -1,12 +1,11 @@
 /** Reading main's history for the evaluation: who may approve at each change, and what each file was. */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { readEvaluationHistory } from "../infra/git/evaluate-history";
+import { initRepo } from "./support/git-objects";
 
-// these tests spawn git (and node for the PDF text) dozens of times: on a busy 2-core machine that
-// takes longer than jest's 5 s default
+// the history read spawns a few git processes: on a busy 2-core machine that can take longer than jest's 5 s default
 jest.setTimeout(60_000);
 
 const REPO = path.resolve(__dirname, "..");
@@ -16,9 +15,14 @@ describe("readEvaluationHistory", () => {
   let commits: string[];
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-evhist-"));
-    let when = "2026-09-01T00:00:00Z";
-    const git = (...args: string[]) =>
-      execFileSync("git", ["-C", dir, "-c", "user.name=Uji", "-c", "user.email=uji@contohkab.go.id", ...args], { encoding: "utf8", env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } }).trim();
+    // `git add -A && git commit` at fixed times, written as git objects (test/support/git-objects.ts)
+    const objects = initRepo(dir);
+    commits = [];
+    const commit = (when: string, message: string) => {
+      const id = objects.commitWorkTree(dir, { parents: commits.slice(-1), author: { name: "Uji", email: "uji@contohkab.go.id", time: Date.parse(when) / 1000 }, message });
+      objects.setRef("refs/heads/main", id);
+      commits.push(id);
+    };
     const write = (rel: string, text: string) => {
       fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
       fs.writeFileSync(path.join(dir, rel), text);
@@ -26,27 +30,18 @@ describe("readEvaluationHistory", () => {
     const stack = fs.readFileSync(path.join(REPO, "Pulumi.contoh.yaml"), "utf8");
     const pdn = (state: string) =>
       `kind: VirtualMachine\nmetadata:\n  opd: Bappeda\n  notaDinas: { number: "1/2", date: 2026-09-16 }\nspec:\n  location: pdn\n  cpu: 2\n  memoryGb: 8\n  diskGb: 100\n  pdn: { ticket: PDN-1, state: ${state} }\n`;
-    git("init", "-q", "-b", "main");
     write("Pulumi.contoh.yaml", stack);
     write("requests/vm/sipd.yaml", pdn("submitted"));
-    git("add", "-A");
-    git("commit", "-q", "-m", "root");
-    when = "2026-09-17T02:00:00Z";
+    commit("2026-09-01T00:00:00Z", "root");
     // one commit adds an approver and changes a request: judged by the list before it
     write("Pulumi.contoh.yaml", stack.replace("  pusdat:approvers:\n", "  pusdat:approvers:\n    - login: orang-baru\n      name: Orang Baru\n      nip: \"199001012020011001\"\n      position: Plt. Kepala Bidang\n"));
     write("requests/vm/sipd.yaml", pdn("approved"));
-    git("add", "-A");
-    git("commit", "-q", "-m", "approver baru");
-    when = "2026-09-21T02:00:00Z";
+    commit("2026-09-17T02:00:00Z", "approver baru");
     write("requests/vm/sipd.yaml", pdn("active"));
     write("requests/subdomain/rusak.yaml", "kind: [tidak, sah\n");
-    git("add", "-A");
-    git("commit", "-q", "-m", "aktif");
-    when = "2026-09-22T02:00:00Z";
+    commit("2026-09-21T02:00:00Z", "aktif");
     fs.rmSync(path.join(dir, "requests/vm/sipd.yaml"));
-    git("add", "-A");
-    git("commit", "-q", "-m", "hapus");
-    commits = git("rev-list", "--reverse", "main").split("\n");
+    commit("2026-09-22T02:00:00Z", "hapus");
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { gitRepo } from "./support/project";
 import { REQUESTER, SSH_KEY, tempProject } from "./support/new-project";
 import { sample } from "./support/project";
+import { tempDir } from "./support/tmp";
 
 const COMMON = ["--yes", "--skip-plan", ...REQUESTER];
 const KEY = SSH_KEY;
@@ -16,11 +17,13 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
+/** The identity `git config user.name/user.email` would set, written straight into the repository's config. */
+const IDENTITY = "[user]\n\tname = Teknisi Uji\n\temail = teknisi@contohkab.go.id\n";
+
 function repository() {
   const repo = gitRepo();
   dirs.push(repo.dir);
-  repo.git("config", "user.name", "Teknisi Uji");
-  repo.git("config", "user.email", "teknisi@contohkab.go.id");
+  fs.appendFileSync(path.join(repo.dir, ".git/config"), IDENTITY);
   return { repo, project: tempProject({ into: repo.dir }) };
 }
 
@@ -118,10 +121,12 @@ describe("--branch on an edit", () => {
 });
 
 describe("a colleague's branch pushed to origin", () => {
-  function withColleague() {
-    const { repo, project } = repository();
-    const origin = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-origin-"));
-    dirs.push(origin);
+  // The colleague's push and our fetch happen once; each test works in its own copy of the result.
+  let template: string;
+  beforeAll(() => {
+    const repo = gitRepo();
+    fs.appendFileSync(path.join(repo.dir, ".git/config"), IDENTITY);
+    const origin = tempDir("origin");
     execFileSync("git", ["init", "-q", "--bare", "-b", "main", origin]);
     repo.git("remote", "add", "origin", origin);
     repo.git("push", "-q", "origin", "main");
@@ -136,8 +141,15 @@ describe("a colleague's branch pushed to origin", () => {
     repo.git("switch", "-q", "main");
     repo.git("branch", "-q", "-D", "permintaan/lain");
     repo.git("fetch", "-q", "origin");
-    expect(fs.existsSync(path.join(repo.dir, "requests/vm/lain-app.yaml"))).toBe(false);
-    return project;
+    template = repo.dir;
+  });
+
+  function withColleague() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-proj-"));
+    dirs.push(dir);
+    fs.cpSync(template, dir, { recursive: true });
+    expect(fs.existsSync(path.join(dir, "requests/vm/lain-app.yaml"))).toBe(false);
+    return tempProject({ into: dir });
   }
 
   test("its VMID and IP are skipped and its VM counts on the node", async () => {

@@ -12,8 +12,10 @@ const file = (p: string, text: string) => ({ path: p, content: Buffer.from(text)
 /** What the user sees: HEAD, the branch, the index and the work tree's status. */
 const userState = () => ({ head: git("rev-parse", "HEAD"), branch: git("symbolic-ref", "HEAD"), index: git("ls-files", "-s"), status: git("status", "--porcelain"), files: fs.readdirSync(dir).sort() });
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-arsip-"));
+// The user's repository (a commit, an unstaged, a staged and an untracked change) is made once; each test works in a copy.
+let template: string;
+beforeAll(() => {
+  dir = template = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-arsip-"));
   git("init", "-q", "-b", "main");
   git("config", "user.name", "Teknisi Uji");
   git("config", "user.email", "teknisi@contohkab.go.id");
@@ -24,6 +26,11 @@ beforeEach(() => {
   fs.writeFileSync(path.join(dir, "README.md"), "isi diubah\n"); // an unstaged change
   fs.writeFileSync(path.join(dir, "staged.txt"), "di index\n");
   git("add", "staged.txt"); // a staged change
+});
+afterAll(() => fs.rmSync(template, { recursive: true, force: true }));
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-arsip-"));
+  fs.cpSync(template, dir, { recursive: true });
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,8 +1,9 @@
 /**
  * Writes to the `arsip` branch without checking it out: blobs with `git hash-object -w`, trees with
- * `git mktree`, the commit with `git commit-tree`, and the branch moved with `git update-ref`
- * against its old value. The user's work tree, index and HEAD are never touched. Existing files
- * are never rewritten unless the caller allows that one path (the number register).
+ * `git mktree` (one per folder depth), the commit with `git commit-tree`, and the branch moved with
+ * `git update-ref` against the value it had when the writing began. The user's work tree, index and
+ * HEAD are never touched. Existing files are never rewritten unless the caller allows that one path
+ * (the number register).
  */
 import { git, gitText } from "./repo";
 
@@ -17,12 +18,12 @@ export type WriteOutcome =
 
 const ZERO = "0000000000000000000000000000000000000000";
 
+const localTip = (repo: string, branch: string) => gitText(repo, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`]);
+const remoteTip = (repo: string, branch: string) => gitText(repo, ["rev-parse", "--verify", "--quiet", `refs/remotes/origin/${branch}^{commit}`]);
+
 /** The commit the branch points at: the local branch, else `origin/<branch>`, else null (none yet). */
 export function branchTip(repo: string, branch: string): string | null {
-  return (
-    gitText(repo, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`]) ??
-    gitText(repo, ["rev-parse", "--verify", "--quiet", `refs/remotes/origin/${branch}^{commit}`])
-  );
+  return localTip(repo, branch) ?? remoteTip(repo, branch);
 }
 
 /** A file's bytes at `commit`, or null when it is not there. */
@@ -55,7 +56,10 @@ function listTree(repo: string, commit: string): Map<string, Entry> {
   return files;
 }
 
-/** Builds the nested trees of a flat path → blob map, bottom-up; returns the root tree id. */
+/**
+ * Builds the nested trees of a flat path → blob map, bottom-up; returns the root tree id. One `git
+ * mktree` per folder depth: the folders of one depth go through `mktree --batch` together.
+ */
 function makeTree(repo: string, files: Map<string, Entry>): string {
   const dirs = new Map<string, Map<string, Entry>>([["", new Map()]]);
   const dirOf = (d: string) => {
@@ -68,19 +72,21 @@ function makeTree(repo: string, files: Map<string, Entry>): string {
     for (let i = 1; i < parts.length; i++) dirOf(parts.slice(0, i).join("/"));
     dirOf(parts.slice(0, -1).join("/")).set(parts[parts.length - 1]!, e);
   }
+  const depth = (d: string) => (d === "" ? 0 : d.split("/").length);
+  const deepest = Math.max(...[...dirs.keys()].map(depth));
   // Deepest first, so each folder's tree exists before its parent lists it.
-  const order = [...dirs.keys()].sort((a, b) => b.split("/").length - a.split("/").length || (a < b ? 1 : -1));
-  let root = "";
-  for (const d of order) {
-    const lines = [...dirs.get(d)!].map(([name, e]) => `${e.mode} ${e.type} ${e.object}\t${name}\0`).join("");
-    const id = must(git(repo, ["mktree", "-z"], lines), "mktree");
-    if (d === "") root = id;
-    else {
+  for (let level = deepest; level >= 0; level--) {
+    const here = [...dirs.keys()].filter((d) => depth(d) === level);
+    const listing = (d: string) => [...dirs.get(d)!].map(([name, e]) => `${e.mode} ${e.type} ${e.object}\t${name}\0`).join("");
+    // one tree: plain mktree (an empty root too); several: --batch, trees separated by an empty entry
+    const ids = must(git(repo, ["mktree", "-z", ...(here.length > 1 ? ["--batch"] : [])], here.map(listing).join("\0")), "mktree").split("\n");
+    if (level === 0) return ids[0]!;
+    here.forEach((d, i) => {
       const slash = d.lastIndexOf("/");
-      dirOf(slash < 0 ? "" : d.slice(0, slash)).set(d.slice(slash + 1), { mode: "040000", type: "tree", object: id });
-    }
+      dirOf(slash < 0 ? "" : d.slice(0, slash)).set(d.slice(slash + 1), { mode: "040000", type: "tree", object: ids[i]! });
+    });
   }
-  return root;
+  throw new Error("tidak ada folder akar");
 }
 
 /** Whether `HEAD` of the repository is the branch (then moving it would leave the work tree stale). */
@@ -92,7 +98,8 @@ const checkedOut = (repo: string, branch: string) => gitText(repo, ["symbolic-re
  */
 export function commitFiles(repo: string, branch: string, files: NewFile[], message: string, replaceable: ReadonlySet<string> = new Set()): WriteOutcome {
   if (checkedOut(repo, branch)) return { ok: false, problem: `cabang ${branch} sedang di-checkout di work tree ini; pindah ke cabang lain dulu` };
-  const parent = branchTip(repo, branch);
+  const local = localTip(repo, branch);
+  const parent = local ?? remoteTip(repo, branch);
   const tree = parent ? listTree(repo, parent) : new Map<string, Entry>();
   const existing = files.map((f) => f.path).filter((p) => tree.has(p) && !replaceable.has(p));
   if (existing.length) return { ok: false, problem: `berkas sudah ada di cabang ${branch} dan tidak boleh ditulis ulang: ${existing.join(", ")}`, existing };
@@ -103,9 +110,8 @@ export function commitFiles(repo: string, branch: string, files: NewFile[], mess
   const root = makeTree(repo, tree);
   const identity = gitText(repo, ["config", "user.email"]) ? [] : ["-c", "user.name=pusdat", "-c", "user.email=pusdat@localhost"];
   const commit = must(git(repo, [...identity, "commit-tree", root, ...(parent ? ["-p", parent] : []), "-m", message]), "commit-tree");
-  // Compare-and-swap: a writer that moved the branch meanwhile makes this fail instead of losing its commit.
-  const localOld = gitText(repo, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}`]);
-  const moved = git(repo, ["update-ref", "-m", "pusdat arsip", `refs/heads/${branch}`, commit, localOld ?? ZERO]);
+  // Compare-and-swap against the tip read above: a writer that moved (or made) the branch meanwhile makes this fail instead of losing its commit.
+  const moved = git(repo, ["update-ref", "-m", "pusdat arsip", `refs/heads/${branch}`, commit, local ?? ZERO]);
   if (!moved.ok) return { ok: false, problem: `cabang ${branch} berubah selama penulisan; jalankan ulang: ${moved.err.trim()}` };
   return { ok: true, commit, parent, created: parent === null };
 }

@@ -1,10 +1,11 @@
 /**
  * The request files on other refs (main and every remote-tracking branch): what colleagues have
  * already claimed in pull requests not merged yet. Git starts a few processes whatever the number of
- * refs and files: one `for-each-ref`, then `cat-file --batch` once per folder level (the requests
- * folder of every ref, their kind folders) and once for all the file contents. Trees and files that
- * several refs share are read once.
+ * refs and files: one `for-each-ref` (whose ids also show their width, SHA-1 or SHA-256), then
+ * `cat-file --batch` once per folder level (the requests folder of every ref, their kind folders) and
+ * once for all the file contents. Trees and files that several refs share are read once.
  */
+import { treeEntries } from "./object-reader";
 import { git } from "./repo";
 
 export interface RefFile {
@@ -46,20 +47,6 @@ function catBatch(top: string, names: string[]): Map<string, Obj> {
   return out;
 }
 
-/** A tree object's entries: `<mode> <name>\0<raw id>`; the id width (20 or 32 bytes) follows the repository's hash. */
-function treeEntries(body: Buffer, idBytes: number): { mode: string; name: string; oid: string }[] {
-  const out: { mode: string; name: string; oid: string }[] = [];
-  let at = 0;
-  while (at < body.length) {
-    const sp = body.indexOf(0x20, at);
-    const nul = body.indexOf(0x00, sp);
-    if (sp < 0 || nul < 0) break;
-    out.push({ mode: body.subarray(at, sp).toString(), name: body.subarray(sp + 1, nul).toString(), oid: body.subarray(nul + 1, nul + 1 + idBytes).toString("hex") });
-    at = nul + 1 + idBytes;
-  }
-  return out;
-}
-
 /**
  * Every `.yaml` file under `folder` (relative to the repository top, with '/') on the refs matching
  * `patterns`; symbolic refs (origin/HEAD) are skipped. Each distinct content comes back once, under
@@ -67,16 +54,17 @@ function treeEntries(body: Buffer, idBytes: number): { mode: string; name: strin
  * it adds or changes, and only those can claim anything new.
  */
 export function requestFilesOnRefs(top: string, folder: string, patterns = DEFAULT_REF_PATTERNS): RefFile[] {
-  const refs = git(top, ["for-each-ref", "--format=%(refname)%00%(symref)", ...patterns]);
+  const refs = git(top, ["for-each-ref", "--format=%(refname)%00%(symref)%00%(objectname)", ...patterns]);
   if (!refs.ok) return [];
-  const names = refs.out
+  const lines = refs.out
     .toString()
     .split("\n")
     .filter(Boolean)
     .map((l) => l.split("\0"))
-    .filter(([, symref]) => !symref)
-    .map(([name]) => name!);
-  const idBytes = (gitHexLength(top) ?? 40) / 2;
+    .filter(([, symref]) => !symref);
+  const names = lines.map(([name]) => name!);
+  // 40 (SHA-1) or 64 (SHA-256) hex digits per object id, as the refs' own ids show
+  const idBytes = (lines[0]?.[2]?.length ?? 40) / 2;
   const short = (ref: string) => ref.replace(/^refs\/(heads|remotes)\//, "");
 
   // Level by level: the folder on each ref, then the trees inside, each distinct tree once.
@@ -112,11 +100,4 @@ export function requestFilesOnRefs(top: string, folder: string, patterns = DEFAU
     const c = contents.get(oid);
     return c && c.type === "blob" && c.body.length <= MAX_BYTES ? [{ ref: where.ref, path: where.path, text: c.body.toString("utf8") }] : [];
   });
-}
-
-/** 40 (SHA-1) or 64 (SHA-256) hex digits per object id in this repository. */
-function gitHexLength(top: string): number | null {
-  const r = git(top, ["rev-parse", "--show-object-format"]);
-  if (!r.ok) return null;
-  return r.out.toString().trim() === "sha256" ? 64 : 40;
 }

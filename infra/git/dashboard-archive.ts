@@ -6,7 +6,7 @@
 import type { ArsipFacts } from "../core/dashboard/data";
 import { newestMonitoring } from "../core/dashboard/archive-view";
 import { archiveRef, catFiles, readEvaluationHistory } from "./evaluate-history";
-import { git, repoRoot, resolveCommit } from "./repo";
+import { firstCommit, git, repoRoot } from "./repo";
 
 const MONITORING = /^pemantauan\/\d{4}\/\d{4}-\d{2}-\d{2}(?:-\d+)?\.json$/;
 
@@ -23,8 +23,7 @@ const EMPTY = (notes: string[]): ArsipFacts => ({ records: [], changes: [], moni
 export function readDashboardArchive(dir: string, o: DashboardArchiveOptions): ArsipFacts {
   const repo = repoRoot(dir);
   if (!repo) return EMPTY([`${dir} bukan repositori git; riwayat dan arsip tidak dibaca.`]);
-  const main = o.main ?? ["main", "origin/main", "HEAD"].find((r) => resolveCommit(repo, r));
-  const mainCommit = main ? resolveCommit(repo, main) : null;
+  const mainCommit = firstCommit(repo, o.main ? [o.main] : ["main", "origin/main", "HEAD"])?.commit;
   const arsip = archiveRef(repo, o.arsip);
   if (!mainCommit) return EMPTY(["repositori belum memiliki commit; riwayat tidak dibaca."]);
   const h = readEvaluationHistory(repo, { main: mainCommit, arsip: arsip ?? undefined, stack: o.stack, approvers: o.approvers });

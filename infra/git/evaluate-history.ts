@@ -10,7 +10,7 @@ import type { ChangeEvent, RequestVersion } from "../core/evaluate/cases";
 import type { MonitoringFile } from "../core/evaluate/incidents";
 import { requestVersion } from "../core/evaluate/version";
 import { parseYamlMapping } from "../core/load/source";
-import { git, resolveCommit } from "./repo";
+import { firstCommit, git } from "./repo";
 
 export interface EvaluationHistory {
   changes: ChangeEvent[];
@@ -18,6 +18,8 @@ export interface EvaluationHistory {
   monitoring: MonitoringFile[];
   /** The archive ref that was read, or null when there is none. */
   arsip: string | null;
+  /** The commit that ref named when it was read. */
+  arsipCommit: string | null;
   /** Things skipped on the way, in Bahasa Indonesia (shown as notes, never fatal). */
   notes: string[];
 }
@@ -119,12 +121,13 @@ function approversOf(stackFile: Buffer | null | undefined): string[] | null {
   return list.map((a) => (a && typeof a === "object" ? (a as Record<string, unknown>).login : null)).filter((l): l is string => typeof l === "string");
 }
 
-/** The archive ref to read: the one given, else `arsip`, else `origin/arsip`; null when none exists. */
-export function archiveRef(repo: string, given?: string): string | null {
-  if (given) return resolveCommit(repo, given) ? given : null;
-  for (const ref of ["arsip", "origin/arsip"]) if (resolveCommit(repo, ref)) return ref;
-  return null;
+/** The archive ref to read (the one given, else `arsip`, else `origin/arsip`) with its commit; null when none exists. */
+export function archiveTip(repo: string, given?: string): { ref: string; commit: string } | null {
+  return firstCommit(repo, given ? [given] : ["arsip", "origin/arsip"]);
 }
+
+/** The archive ref to read: the one given, else `arsip`, else `origin/arsip`; null when none exists. */
+export const archiveRef = (repo: string, given?: string): string | null => archiveTip(repo, given)?.ref ?? null;
 
 export function readEvaluationHistory(repo: string, opts: HistoryOptions): EvaluationHistory {
   const notes: string[] = [];
@@ -161,12 +164,13 @@ export function readEvaluationHistory(repo: string, opts: HistoryOptions): Evalu
       approvers = next;
     }
   }
-  const arsip = archiveRef(repo, opts.arsip);
+  const tip = archiveTip(repo, opts.arsip);
+  const arsip = tip?.ref ?? null;
   const records: ArchiveRecord[] = [];
   const monitoring: MonitoringFile[] = [];
   if (!arsip) {
     notes.push(opts.arsip ? `ref arsip ${opts.arsip} tidak ditemukan; tanpa catatan penerapan` : "cabang arsip (arsip, origin/arsip) tidak ditemukan; tanpa catatan penerapan");
-    return { changes, records, monitoring, arsip: null, notes };
+    return { changes, records, monitoring, arsip: null, arsipCommit: null, notes };
   }
   const ls = git(repo, ["ls-tree", "-r", arsip, "--", "catatan", "pemantauan"]);
   if (!ls.ok) throw new Error(`git ls-tree gagal: ${ls.err.trim()}`);
@@ -194,5 +198,5 @@ export function readEvaluationHistory(repo: string, opts: HistoryOptions): Evalu
     if (rec.success) records.push(rec.data);
     else notes.push(`${p}: catatan tidak sesuai format pusdat-arsip/v1; dilewati`);
   }
-  return { changes, records, monitoring, arsip, notes };
+  return { changes, records, monitoring, arsip, arsipCommit: tip!.commit, notes };
 }

@@ -1,17 +1,19 @@
 /**
- * The history `pusdat audit` reads, in a handful of git processes whatever its length:
+ * The history `pusdat audit` reads, in four git processes whatever its length:
+ *   - one `cat-file --batch` kept open (infra/git/object-reader.ts): the refs resolved to commit ids,
+ *     the archive's `catatan/` trees and record blobs, and every distinct stack-file blob;
  *   - `rev-list --first-parent <main>`: every commit on main's first-parent line (records naming
  *     anything else are orphans);
  *   - one `log --first-parent -m --raw` over `requests/`, `Pulumi.<stack>.yaml` and `policies/`:
  *     the changes, with the blob of the stack file after each one, so the stack file as it stood in
  *     any change's parent is known without asking git per commit;
- *   - one `ls-tree -r` of the archive ref (the records under `catatan/`);
- *   - `cat-file --batch` twice: every record blob, and every distinct stack-file blob.
+ *   - `rev-parse --show-toplevel` to find the repository.
  * Refs are resolved to commit ids first; only ids travel to the later processes.
  */
 import type { ChangeInput, TouchedPath } from "../core/audit/types";
 import { spawn } from "node:child_process";
-import { gitText, resolveCommit } from "./repo";
+import { type ObjectReader, treeEntries } from "./object-reader";
+import { gitText } from "./repo";
 
 /** A change as the log gives it: the stack file still a blob id, read later in one batch. */
 export type RawChange = Omit<ChangeInput, "stackAtParent"> & {
@@ -27,9 +29,9 @@ export interface RecordFile {
 export class HistoryError extends Error {}
 
 /** `ref` as a commit id, or null; refs that look like options are refused before git sees them. */
-export function commitOf(cwd: string, ref: string): string | null {
+export async function commitOf(reader: ObjectReader, ref: string): Promise<string | null> {
   if (ref === "" || ref.startsWith("-")) return null;
-  return resolveCommit(cwd, ref);
+  return reader.commit(ref);
 }
 
 /** Where to run git: the top of the work tree, or the repository itself when it is bare (`git clone --bare`). */
@@ -128,12 +130,45 @@ export interface HistoryReading {
   main: Promise<{ changes: ChangeInput[]; firstParent: Set<string> }>;
 }
 
+/** Every `.json` file under `catatan/` on the archive commit (what `ls-tree -r` lists there), with its bytes, sorted by path. */
+async function recordFiles(reader: ObjectReader, arsip: string): Promise<RecordFile[]> {
+  const root = await reader.get(`${arsip}:catatan`);
+  if (root?.type !== "tree") return [];
+  const idBytes = root.id.length / 2;
+  const listed: Array<{ path: string; blob: string }> = [];
+  // Level by level: every folder of one depth asked at once.
+  for (let level = [{ path: "catatan", body: root.body }]; level.length; ) {
+    const next: typeof level = [];
+    const asks: Promise<void>[] = [];
+    for (const t of level) {
+      for (const e of treeEntries(t.body, idBytes)) {
+        const p = `${t.path}/${e.name}`;
+        if (e.mode === "40000") asks.push(reader.get(e.oid).then((o) => void (o?.type === "tree" && next.push({ path: p, body: o.body }))));
+        else if (e.mode !== "160000" && /^catatan\/.+\.json$/.test(p)) listed.push({ path: p, blob: e.oid });
+      }
+    }
+    await Promise.all(asks);
+    level = next;
+  }
+  const blobs = await readBlobs(reader, listed.map((r) => r.blob));
+  const files = listed.map((r) => ({ path: r.path, bytes: blobs.get(r.blob) ?? Buffer.alloc(0) }));
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The blobs with these ids (each asked once); a missing one is left out. */
+async function readBlobs(reader: ObjectReader, ids: string[]): Promise<Map<string, Buffer>> {
+  const unique = [...new Set(ids)];
+  const found = await Promise.all(unique.map((id) => reader.get(id)));
+  return new Map(unique.flatMap((id, i) => (found[i] ? [[id, found[i]!.body] as const] : [])));
+}
+
 /**
  * Everything the audit needs from `main` and the archive (both commit ids), read side by side:
- * `rev-list`, `log` and `ls-tree` at once, then one `cat-file --batch` for the records and one for
- * the few stack-file blobs. The caller can validate the records while `log` still runs.
+ * `rev-list` and `log` at once while `reader` walks the archive's records, then the few stack-file
+ * blobs through `reader` too. The caller can validate the records while `log` still runs, and closes
+ * `reader` when both are read.
  */
-export function readHistory(top: string, main: string, arsip: string, stack: string): HistoryReading {
+export function readHistory(top: string, main: string, arsip: string, stack: string, reader: ObjectReader): HistoryReading {
   const stackFile = `Pulumi.${stack}.yaml`;
   const firstParent = gitAsync(top, ["rev-list", "--first-parent", main]);
   const log = gitAsync(top, [
@@ -141,24 +176,11 @@ export function readHistory(top: string, main: string, arsip: string, stack: str
     "log", "--first-parent", "-m", "--root", "--raw", "--no-abbrev", "--no-renames", "--no-color", "-z",
     "--format=%x01%H%x00%P%x00%ct%x00%an%x00%s", main, "--", ...CHANGE_PATHS(stack),
   ]);
-  const tree = gitAsync(top, ["ls-tree", "-r", "-z", "--full-tree", arsip, "--", "catatan"]);
-
-  const records = tree.then(async (out) => {
-    const listed: Array<{ path: string; blob: string }> = [];
-    for (const entry of out.toString("utf8").split("\0")) {
-      const m = entry.match(/^\d+ blob ([0-9a-f]+)\t(catatan\/.+\.json)$/);
-      if (m) listed.push({ path: m[2]!, blob: m[1]! });
-    }
-    const ids = [...new Set(listed.map((r) => r.blob))];
-    const blobs = ids.length ? parseBatch(await gitAsync(top, ["cat-file", "--batch"], ids.join("\n") + "\n")) : new Map<string, Buffer>();
-    const files = listed.map((r) => ({ path: r.path, bytes: blobs.get(r.blob) ?? Buffer.alloc(0) }));
-    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  });
+  const records = recordFiles(reader, arsip);
 
   const mainLine = log.then(async (out) => {
     const raw = parseLog(out.toString("utf8"), stackFile);
-    const ids = [...new Set(raw.map((c) => c.stackBlob).filter((b): b is string => b !== null))];
-    const blobs = ids.length ? parseBatch(await gitAsync(top, ["cat-file", "--batch"], ids.join("\n") + "\n")) : new Map<string, Buffer>();
+    const blobs = await readBlobs(reader, raw.map((c) => c.stackBlob).filter((b): b is string => b !== null));
     const changes = raw.map(({ stackBlob, ...c }) => ({ ...c, stackAtParent: stackBlob ? (blobs.get(stackBlob) ?? null) : null }));
     const line = new Set((await firstParent).toString().split("\n").filter(Boolean));
     return { changes, firstParent: line };

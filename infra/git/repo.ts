@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { untar } from "./tar";
 
 export interface GitResult {
   ok: boolean;
@@ -30,6 +31,15 @@ export const repoRoot = (dir: string): string | null => gitText(dir, ["rev-parse
 /** The full commit id `ref` names, or null when it names no commit. */
 export const resolveCommit = (cwd: string, ref: string): string | null => gitText(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
 
+/** The first of `refs` that names a commit, with that commit's full id; null when none does. */
+export function firstCommit(cwd: string, refs: string[]): { ref: string; commit: string } | null {
+  for (const ref of refs) {
+    const commit = resolveCommit(cwd, ref);
+    if (commit) return { ref, commit };
+  }
+  return null;
+}
+
 export const mergeBase = (cwd: string, a: string, b: string): string | null => gitText(cwd, ["merge-base", a, b]);
 
 /** A folder extracted from a commit into a temporary directory; `dispose` removes it. */
@@ -50,8 +60,8 @@ export function extractFolder(dir: string, ref: string): ExtractedTree | null {
   if (!tar.ok) return null;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-base-"));
   const dispose = () => fs.rmSync(tmp, { recursive: true, force: true });
-  const x = spawnSync("tar", ["-x", "-C", tmp], { input: tar.out });
-  if (x.status !== 0) {
+  // read in-process (infra/git/tar.ts); `tar` only for entries that reader does not know
+  if (!untar(tar.out, tmp) && spawnSync("tar", ["-x", "-C", tmp], { input: tar.out }).status !== 0) {
     dispose();
     throw new Error(`tar gagal mengekstrak ${ref}:${rel}`);
   }

@@ -30,6 +30,40 @@ export function checkDate(option: string, value: string | undefined): string | u
   return value;
 }
 
+/**
+ * The refs, the archive's records and main's changes, through one `git cat-file --batch` kept open
+ * for the whole reading (closed however it ends) beside `rev-list` and `log`.
+ */
+async function readRepository(h: typeof import("../../infra/git/history"), top: string, opts: Options) {
+  const { ObjectReader } = require("../../infra/git/object-reader") as typeof import("../../infra/git/object-reader");
+  const reader = new ObjectReader(top);
+  try {
+    const main = await h.commitOf(reader, opts.main);
+    if (!main) throw new UsageError(`ref tidak dikenal untuk --main: ${JSON.stringify(opts.main)}`);
+    let arsip: { ref: string; commit: string } | undefined;
+    for (const ref of opts.arsip !== undefined ? [opts.arsip] : DEFAULT_ARSIP) {
+      const commit = await h.commitOf(reader, ref);
+      if (commit) {
+        arsip = { ref, commit };
+        break;
+      }
+    }
+    if (!arsip) {
+      throw new UsageError(
+        opts.arsip !== undefined
+          ? `ref tidak dikenal untuk --arsip: ${JSON.stringify(opts.arsip)}`
+          : "cabang arsip tidak ditemukan (arsip maupun origin/arsip); ambil dulu dengan: git fetch origin arsip",
+      );
+    }
+    const reading = h.readHistory(top, main, arsip.commit, opts.stack, reader);
+    const { readRecords } = require("../../infra/core/audit/records") as typeof import("../../infra/core/audit/records");
+    const records = readRecords(await reading.records, opts.stack); // while git log still runs
+    return { main, arsip, records, ...(await reading.main) };
+  } finally {
+    reader.close();
+  }
+}
+
 export const audit: PusdatCommand<Options> = {
   name: "audit",
   description: "audit arsip: setiap perubahan di main dicocokkan dengan catatannya di cabang arsip",
@@ -57,30 +91,8 @@ export const audit: PusdatCommand<Options> = {
     const h = require("../../infra/git/history") as typeof import("../../infra/git/history");
     const top = h.topLevel(path.resolve(opts.repo));
     if (!top) throw new UsageError(`bukan repositori git: ${opts.repo}`);
-    const main = h.commitOf(top, opts.main);
-    if (!main) throw new UsageError(`ref tidak dikenal untuk --main: ${JSON.stringify(opts.main)}`);
-    const arsipRefs = opts.arsip !== undefined ? [opts.arsip] : DEFAULT_ARSIP;
-    let arsip: { ref: string; commit: string } | undefined;
-    for (const ref of arsipRefs) {
-      const commit = h.commitOf(top, ref);
-      if (commit) {
-        arsip = { ref, commit };
-        break;
-      }
-    }
-    if (!arsip) {
-      throw new UsageError(
-        opts.arsip !== undefined
-          ? `ref tidak dikenal untuk --arsip: ${JSON.stringify(opts.arsip)}`
-          : "cabang arsip tidak ditemukan (arsip maupun origin/arsip); ambil dulu dengan: git fetch origin arsip",
-      );
-    }
-
-    const reading = h.readHistory(top, main, arsip.commit, opts.stack);
-    const { readRecords } = require("../../infra/core/audit/records") as typeof import("../../infra/core/audit/records");
+    const { main, arsip, records, changes, firstParent } = await readRepository(h, top, opts);
     const { audit: runAudit, requestIds } = require("../../infra/core/audit/audit") as typeof import("../../infra/core/audit/audit");
-    const records = readRecords(await reading.records, opts.stack); // while git log still runs
-    const { changes, firstParent } = await reading.main;
     const stackFile = `Pulumi.${opts.stack}.yaml`;
     if (changes.length && !changes.some((c) => c.paths.some((p) => p.path === stackFile))) {
       throw new UsageError(`stack tidak dikenal: ${stackFile} tidak pernah ada di riwayat ${opts.main}`);

@@ -40,7 +40,7 @@ export const evaluateCommand: PusdatCommand<Options> = {
     const { evaluate } = require("../../infra/core/evaluate/evaluation") as typeof import("../../infra/core/evaluate/evaluation");
     const { formatMarkdown } = require("../../infra/core/evaluate/markdown") as typeof import("../../infra/core/evaluate/markdown");
     const { readEvaluationHistory } = require("../../infra/git/evaluate-history") as typeof import("../../infra/git/evaluate-history");
-    const { gitText, repoRoot, resolveCommit } = require("../../infra/git/repo") as typeof import("../../infra/git/repo");
+    const { firstCommit, gitText, repoRoot, resolveCommit } = require("../../infra/git/repo") as typeof import("../../infra/git/repo");
 
     if (!opts.period) throw new UsageError("opsi --period wajib diisi, mis. --period 2026-Q3 (triwulan), 2026-09 (bulan) atau 2026 (tahun)");
     const period = parsePeriod(opts.period);
@@ -53,21 +53,23 @@ export const evaluateCommand: PusdatCommand<Options> = {
       for (const p of site.problems) io.err(`${findingLine(p)}\n`);
       throw new UsageError(`Konfigurasi stack tidak sah (${site.problems.length} masalah); perbaiki dulu.`);
     }
-    const main = opts.main ?? ["main", "origin/main"].find((r) => resolveCommit(repo, r)) ?? "main";
-    const mainCommit = resolveCommit(repo, main);
+    const found = firstCommit(repo, opts.main ? [opts.main] : ["main", "origin/main"]);
+    const main = found?.ref ?? opts.main ?? "main";
+    const mainCommit = found?.commit;
     if (!mainCommit) throw new UsageError(`ref cabang utama tidak ditemukan: ${JSON.stringify(main)}; beri --main <ref>`);
     if (opts.arsip && !resolveCommit(repo, opts.arsip)) throw new UsageError(`ref arsip tidak ditemukan: ${JSON.stringify(opts.arsip)}`);
 
     const history = readEvaluationHistory(repo, { main: mainCommit, arsip: opts.arsip, stack: opts.stack, approvers: site.value.approvers.map((a) => a.login) });
     const ev = evaluate({ stack: opts.stack, period, calendar: site.value.calendar, changes: history.changes, records: history.records, monitoring: history.monitoring });
     for (const n of history.notes) io.err(`catatan: ${n}\n`);
-    const arsipCommit = history.arsip ? resolveCommit(repo, history.arsip) : null;
+    const arsipCommit = history.arsipCommit;
     const source = { main, mainCommit, arsip: history.arsip, arsipCommit };
     io.out(opts.format === "json" ? `${JSON.stringify({ ...ev, source, notes: history.notes }, null, 2)}\n` : formatMarkdown(ev));
 
     if (!opts.pdf && !opts.writeArsip) return EXIT.ok;
     const { evaluationPdf } = require("../../infra/report/evaluation-pdf") as typeof import("../../infra/report/evaluation-pdf");
-    const dates = [mainCommit, arsipCommit].filter((c): c is string => !!c).map((c) => Date.parse(gitText(repo, ["show", "-s", "--format=%cI", c]) ?? ""));
+    const commits = [mainCommit, arsipCommit].filter((c): c is string => !!c);
+    const dates = (gitText(repo, ["show", "-s", "--format=%cI", ...commits]) ?? "").split("\n").map((d) => Date.parse(d));
     const pdf = await evaluationPdf(ev, {
       organisation: site.value.organisation,
       approvers: site.value.approvers,

@@ -1,13 +1,14 @@
 /**
  * Real git repositories for the audit tests, built in a temp folder with fixed author and committer
- * dates so that every commit id, and so every output, is the same on every run. The `arsip` branch
- * is written with plumbing (a separate index), never checked out.
+ * dates so that every commit id, and so every output, is the same on every run. Commits, merges and
+ * the `arsip` branch are written as git objects without a git process (test/support/git-objects.ts).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { type ArchiveRecord, recordPath } from "../../infra/core/archive/record";
+import { initRepo, type Person } from "./git-objects";
 
 /** 2026-11-20T01:00:00Z: 08:00 WIB. */
 export const T0 = Date.UTC(2026, 10, 20, 1, 0, 0) / 1000;
@@ -85,16 +86,32 @@ export function makeRecord(commit: string, at: number, o: RecordOptions = {}): A
   };
 }
 
+const EMAIL = "uji@contohkab.go.id";
+
+interface Written {
+  parents: string[];
+  files: Map<string, string>;
+  author: Person;
+  message: string;
+}
+
+/**
+ * A repository whose commits are written as objects (test/support/git-objects.ts), one hour apart,
+ * with the work tree kept in step (no index: the audit reads history only). `git()` runs the real git
+ * for what a test does to the repository itself (clone, update-ref, rev-parse).
+ */
 export class AuditRepo {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-audit-"));
   private tick = 0;
   private arsipFiles = new Map<string, string>();
   private arsipHead: string | null = null;
   private readonly times = new Map<string, number>();
-
-  constructor() {
-    this.git(["init", "-q", "-b", "main"]);
-  }
+  private readonly objects = initRepo(this.dir);
+  private readonly commits = new Map<string, Written>();
+  private readonly branches = new Map<string, string>();
+  private branch = "main";
+  /** What the work tree holds (the current branch's files). */
+  private worktree: ReadonlyMap<string, string> = new Map();
 
   dispose(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
@@ -105,14 +122,14 @@ export class AuditRepo {
     return T0 + this.tick * 3600;
   }
 
-  git(args: string[], input?: string, author = "Teknisi Uji"): string {
+  git(args: string[], input?: string): string {
     const date = `${this.now()} +0000`;
     return execFileSync("git", ["-C", this.dir, "-c", "commit.gpgsign=false", ...args], {
       encoding: "utf8",
       input,
       env: {
         ...process.env,
-        GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: "uji@contohkab.go.id", GIT_COMMITTER_NAME: author, GIT_COMMITTER_EMAIL: "uji@contohkab.go.id",
+        GIT_AUTHOR_NAME: "Teknisi Uji", GIT_AUTHOR_EMAIL: EMAIL, GIT_COMMITTER_NAME: "Teknisi Uji", GIT_COMMITTER_EMAIL: EMAIL,
         GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null",
       },
     }).trim();
@@ -122,50 +139,108 @@ export class AuditRepo {
     return this.git(["rev-parse", ref]);
   }
 
-  /**
-   * What a ref or HEAD points at, read from the loose ref files git has just written; a process per
-   * commit was most of what these tests cost. Falls back to rev-parse for anything else.
-   */
-  private tip(ref = "HEAD"): string {
-    try {
-      let text = fs.readFileSync(path.join(this.dir, ".git", ref), "utf8").trim();
-      if (text.startsWith("ref: ")) text = fs.readFileSync(path.join(this.dir, ".git", text.slice(5)), "utf8").trim();
-      if (/^[0-9a-f]{40}$/.test(text)) return text;
-    } catch {
-      // a packed or symbolic ref: ask git
-    }
-    return this.head(ref);
+  private filesOf(commit: string | undefined): Map<string, string> {
+    return new Map(commit ? this.commits.get(commit)!.files : []);
   }
 
-  /** Writes (or with null, deletes) files in the work tree and commits them all on the current branch. */
+  /** Moves the current branch (and the work tree) to a new state. */
+  private moveTo(commit: string): void {
+    this.sync(this.commits.get(commit)!.files);
+    this.branches.set(this.branch, commit);
+    this.objects.setRef(`refs/heads/${this.branch}`, commit);
+  }
+
+  private sync(to: ReadonlyMap<string, string>): void {
+    const from = this.worktree;
+    this.worktree = to;
+    for (const rel of from.keys()) if (!to.has(rel)) fs.rmSync(path.join(this.dir, rel));
+    for (const [rel, text] of to) {
+      if (from.get(rel) === text) continue;
+      fs.mkdirSync(path.dirname(path.join(this.dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(this.dir, rel), text);
+    }
+  }
+
+  /** A commit of `files` on the current branch at the next fixed time. */
+  private write(message: string, files: Map<string, string>, parents: string[], author?: Person): string {
+    const now: Person = { name: author?.name ?? "Teknisi Uji", email: EMAIL, time: this.now() };
+    const sha = this.objects.commit({ tree: this.objects.tree(files), parents, author: author ?? now, committer: now, message });
+    this.commits.set(sha, { parents, files, author: author ?? now, message });
+    this.moveTo(sha);
+    this.tick++;
+    this.times.set(sha, this.now() - 3600);
+    return sha;
+  }
+
+  private get tip(): string | undefined {
+    return this.branches.get(this.branch);
+  }
+
+  /** Writes (or with null, deletes) files and commits the whole tree on the current branch, like `git add -A && git commit`. */
   commit(message: string, files: Record<string, string | null>, author?: string): string {
+    const next = this.filesOf(this.tip);
     for (const [rel, content] of Object.entries(files)) {
-      const abs = path.join(this.dir, rel);
-      if (content === null) fs.rmSync(abs);
-      else {
-        fs.mkdirSync(path.dirname(abs), { recursive: true });
-        fs.writeFileSync(abs, content);
-      }
+      if (content === null) next.delete(rel);
+      else next.set(rel, content);
     }
-    this.git(["add", "-A"]);
-    this.git(["commit", "-q", "--allow-empty", "-m", message], undefined, author);
-    this.tick++;
-    const sha = this.tip();
-    this.times.set(sha, this.now() - 3600);
-    return sha;
+    return this.write(message, next, this.tip ? [this.tip] : [], author ? { name: author, email: EMAIL, time: this.now() } : undefined);
   }
 
-  /** Runs a git command that makes a commit (merge, cherry-pick…) at the next fixed time. */
-  commitWith(args: string[]): string {
-    this.git(args);
-    this.tick++;
-    const sha = this.tip();
-    this.times.set(sha, this.now() - 3600);
-    return sha;
+  /** The current branch's files with the changes from `base` to `theirs` applied; a conflict throws. */
+  private apply(base: string | undefined, theirs: string): Map<string, string> {
+    const b = this.filesOf(base);
+    const t = this.commits.get(theirs)!.files;
+    const out = this.filesOf(this.tip);
+    for (const p of new Set([...b.keys(), ...t.keys()])) {
+      if (t.get(p) === b.get(p)) continue;
+      if (out.get(p) !== b.get(p) && out.get(p) !== t.get(p)) throw new Error(`konflik uji di ${p}`);
+      const v = t.get(p);
+      if (v === undefined) out.delete(p);
+      else out.set(p, v);
+    }
+    return out;
   }
 
+  private mergeBase(a: string, b: string): string | undefined {
+    const seen = new Set<string>();
+    for (let q = [a]; q.length; q = q.flatMap((c) => this.commits.get(c)!.parents)) for (const c of q) seen.add(c);
+    for (let q = [b]; q.length; q = q.flatMap((c) => this.commits.get(c)!.parents)) for (const c of q) if (seen.has(c)) return c;
+    return undefined;
+  }
+
+  /** `git merge --no-ff -m <message> <branch>`. */
+  merge(branch: string, message: string): string {
+    const theirs = this.branches.get(branch)!;
+    return this.write(message, this.apply(this.mergeBase(this.tip!, theirs), theirs), [this.tip!, theirs]);
+  }
+
+  /** `git merge --squash <branch>` then `git commit -m <message>`. */
+  squash(branch: string, message: string): string {
+    const theirs = this.branches.get(branch)!;
+    return this.write(message, this.apply(this.mergeBase(this.tip!, theirs), theirs), [this.tip!]);
+  }
+
+  /** `git cherry-pick <commit>`: its change and its author, committed now. */
+  cherryPick(commit: string): string {
+    const c = this.commits.get(commit)!;
+    return this.write(c.message, this.apply(c.parents[0], commit), [this.tip!], c.author);
+  }
+
+  /** `git reset --hard <commit>` on the current branch. */
+  resetHard(commit: string): void {
+    this.moveTo(commit);
+  }
+
+  /** `git checkout [-b] <branch>`. */
   checkout(...args: string[]): void {
-    this.git(["checkout", "-q", ...args]);
+    const create = args[0] === "-b";
+    const name = args[create ? 1 : 0]!;
+    const from = this.tip;
+    this.branch = name;
+    if (create) {
+      if (from) this.moveTo(from);
+    } else this.moveTo(this.branches.get(name)!);
+    this.objects.setHead(name);
   }
 
   /** The record an apply of `commit` would write, one minute after the commit by default. */
@@ -174,25 +249,17 @@ export class AuditRepo {
   }
 
   /**
-   * Adds records (at their own path) or raw files to the archive in one new commit on `arsip`, the
-   * branch's whole tree written by one `git fast-import` (never checked out).
+   * Adds records (at their own path) or raw files to the archive in one new commit on `arsip` (what
+   * `git fast-import` made of the branch's whole tree: no author line, so the author is the committer).
    */
   archive(items: Array<ArchiveRecord | { path: string; text: string }>, ref = "refs/heads/arsip"): string {
     for (const it of items) {
       if ("schema" in it) this.arsipFiles.set(recordPath(it), `${JSON.stringify(it, null, 2)}\n`);
       else this.arsipFiles.set(it.path, it.text);
     }
-    const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
-    const stream = [
-      `commit ${ref}\n`,
-      `committer Teknisi Uji <uji@contohkab.go.id> ${this.now()} +0000\n`,
-      data("Catatan penerapan\n"),
-      this.arsipHead ? `from ${this.arsipHead}\n` : "",
-      "deleteall\n",
-      ...[...this.arsipFiles].map(([p, text]) => `M 100644 inline ${p}\n${data(text)}`),
-    ].join("");
-    this.git(["fast-import", "--quiet", "--force"], stream);
-    this.arsipHead = this.tip(ref);
+    const who: Person = { name: "Teknisi Uji", email: EMAIL, time: this.now() };
+    this.arsipHead = this.objects.commit({ tree: this.objects.tree(this.arsipFiles), parents: this.arsipHead ? [this.arsipHead] : [], author: who, message: "Catatan penerapan\n" });
+    this.objects.setRef(ref, this.arsipHead);
     return this.arsipHead;
   }
 }

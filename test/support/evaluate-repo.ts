@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { initRepo } from "./git-objects";
 
 const REPO = path.resolve(__dirname, "../..");
 
@@ -63,60 +64,56 @@ function record(commit: string, id: string, kind: string, change: string, pr: nu
   };
 }
 
+/** Seconds since the epoch of a UTC time "2026-09-07T01:30:00Z". */
+const at = (iso: string) => Date.parse(iso) / 1000;
+
+/**
+ * The history is written as git objects (test/support/git-objects.ts, the ids `git commit` and `git
+ * merge --no-ff` give) with main's files in the work tree; `git` runs the real git for the tests.
+ */
 export function evaluateRepo(opts: { arsip?: boolean } = {}): EvaluateRepo {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-eval-"));
-  let when = "2026-09-01T00:00:00Z";
   const git = (...args: string[]) =>
-    execFileSync("git", ["-C", dir, "-c", "user.name=Teknisi Uji", "-c", "user.email=teknisi@contohkab.go.id", "-c", "commit.gpgsign=false", ...args], {
-      encoding: "utf8",
-      env: { ...process.env, GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when },
-    }).trim();
-  const write = (rel: string, text: string) => {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  };
-  git("init", "-q", "-b", "main");
-  fs.copyFileSync(path.join(REPO, "Pulumi.contoh.yaml"), path.join(dir, "Pulumi.contoh.yaml"));
-  git("add", "-A");
-  git("commit", "-q", "-m", "Konfigurasi stack");
+    execFileSync("git", ["-C", dir, "-c", "user.name=Teknisi Uji", "-c", "user.email=teknisi@contohkab.go.id", "-c", "commit.gpgsign=false", ...args], { encoding: "utf8" }).trim();
+  const objects = initRepo(dir);
+  const commit = (when: string, message: string, files: Map<string, string>, parents: string[]) =>
+    objects.commit({ tree: objects.tree(files), parents, author: { name: "Teknisi Uji", email: "teknisi@contohkab.go.id", time: at(when) }, message });
+
+  const main = new Map([["Pulumi.contoh.yaml", fs.readFileSync(path.join(REPO, "Pulumi.contoh.yaml"), "utf8")]]);
+  let tip = commit("2026-09-01T00:00:00Z", "Konfigurasi stack", main, []);
   const commits: Record<string, string> = {};
   for (const [name, branchAt, mergeAt] of MERGES) {
-    when = branchAt;
-    git("checkout", "-q", "-b", `pr-${name}`);
-    write(...FILES[name]!);
-    git("add", "-A");
-    git("commit", "-q", "-m", `Permintaan ${name}`);
-    git("checkout", "-q", "main");
-    when = mergeAt;
-    git("merge", "-q", "--no-ff", "-m", `Merge pull request: ${name}`, `pr-${name}`);
-    commits[name] = git("rev-parse", "HEAD");
+    const [rel, text] = FILES[name]!;
+    const branch = new Map(main).set(rel, text);
+    const head = commit(branchAt, `Permintaan ${name}`, branch, [tip]);
+    objects.setRef(`refs/heads/pr-${name}`, head);
+    // main has not moved since the branch left it: the merge's tree is the branch's
+    main.set(rel, text);
+    tip = commits[name] = commit(mergeAt, `Merge pull request: ${name}`, main, [tip, head]);
   }
-  when = "2026-09-22T02:00:00Z";
-  write(...FILES.jdih!);
-  git("add", "-A");
-  git("commit", "-q", "-m", "jdih langsung ke main");
-  commits.jdih = git("rev-parse", "HEAD");
+  main.set(...FILES.jdih!);
+  tip = commits.jdih = commit("2026-09-22T02:00:00Z", "jdih langsung ke main", main, [tip]);
+  objects.setRef("refs/heads/main", tip);
+  for (const [rel, text] of main) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
 
   if (opts.arsip !== false) {
-    when = "2026-09-22T03:00:00Z";
-    git("checkout", "-q", "--orphan", "arsip");
-    git("rm", "-rq", "--cached", ".");
-    for (const f of fs.readdirSync(dir)) if (f !== ".git") fs.rmSync(path.join(dir, f), { recursive: true, force: true });
     const recs = [
       record(commits.sibapo!, "sibapo", "Subdomain", "create", 1, "2026-09-07T01:30:00Z", "2026-09-07T03:40:00Z", [["kabid-spbe", "2026-09-07T03:30:00Z"]], "2026-09-07T03:45:00Z", "2026-09-07T03:50:00Z"),
       record(commits.dinkes!, "dinkes-web", "HostingAccount", "create", 2, "2026-09-10T02:00:00Z", "2026-09-11T01:00:00Z", [["teknisi-rina", "2026-09-10T02:30:00Z"], ["orang-lain", "2026-09-10T03:00:00Z"]], "2026-09-11T01:10:00Z", "2026-09-11T01:12:00Z"),
       record(commits.vm!, "sibapo-app", "VirtualMachine", "create", 3, "2026-09-14T00:30:00Z", "2026-09-14T01:35:00Z", [["sekdis-kominfo", "2026-09-14T01:30:00Z"]], "2026-09-14T02:30:00Z", "2026-09-14T02:40:00Z"),
       record(commits.resize!, "sibapo-app", "VirtualMachine", "update", 4, "2026-09-15T02:00:00Z", "2026-09-15T03:05:00Z", [["kabid-spbe", "2026-09-15T03:00:00Z"]], "2026-09-15T03:10:00Z", "2026-09-15T03:15:00Z"),
     ];
+    const arsip = new Map<string, string>();
     for (const r of recs) {
       const day = new Date(Date.parse(r.apply.finishedAt) + 7 * 3600_000).toISOString().slice(0, 10);
-      write(`catatan/2026/${day}-${r.commit.slice(0, 12)}.json`, JSON.stringify(r, null, 2));
+      arsip.set(`catatan/2026/${day}-${r.commit.slice(0, 12)}.json`, JSON.stringify(r, null, 2));
     }
-    write("catatan/2026/2026-09-16-000000000000.json", "{ bukan json");
-    write("pemantauan/2026/2026-09-10.json", JSON.stringify({ findings: [{ target: "sibapo", severity: "error", message: "HTTPS tidak menjawab" }] }));
-    git("add", "-A");
-    git("commit", "-q", "-m", "Catatan penerapan");
-    git("checkout", "-q", "main");
+    arsip.set("catatan/2026/2026-09-16-000000000000.json", "{ bukan json");
+    arsip.set("pemantauan/2026/2026-09-10.json", JSON.stringify({ findings: [{ target: "sibapo", severity: "error", message: "HTTPS tidak menjawab" }] }));
+    objects.setRef("refs/heads/arsip", commit("2026-09-22T03:00:00Z", "Catatan penerapan", arsip, []));
   }
   return { dir, git, commits, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

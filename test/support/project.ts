@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse, stringify } from "yaml";
+import { initRepo } from "./git-objects";
 import { merge } from "./requests";
 import { tempDir } from "./tmp";
 
@@ -60,9 +61,10 @@ export function gitRepo(opts: TestProjectOptions = {}): GitProject {
   const dir = testProject(opts);
   const git = (...args: string[]) =>
     execFileSync("git", ["-C", dir, "-c", "user.name=Teknisi Uji", "-c", "user.email=teknisi@contohkab.go.id", ...args], { encoding: "utf8" });
-  git("init", "-q", "-b", "main");
-  git("add", "-A");
-  git("commit", "-q", "-m", "Permintaan awal");
+  // `git init -b main`, `git add -A`, `git commit -m "Permintaan awal"`, written without a git process
+  const objects = initRepo(dir);
+  const now = { name: "Teknisi Uji", email: "teknisi@contohkab.go.id", time: Math.floor(Date.now() / 1000) };
+  objects.setRef("refs/heads/main", objects.commitWorkTree(dir, { parents: [], author: now, message: "Permintaan awal" }));
   const file = (rel: string) => path.join(dir, "requests", `${rel}.yaml`);
   return {
     dir,
