@@ -8,7 +8,6 @@
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import { accessInputs, type FakeWso2, startExchange } from "../../test/support/fake-wso2";
 import { tempDir } from "../../test/support/tmp";
 import type { SplpAccessInputs, SplpAccessState } from "./splp-access";
