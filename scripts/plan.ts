@@ -13,8 +13,7 @@ import { type PlannedResource, plannedResources } from "../infra/core/plan/resou
 import { type ApiAccessPlan, type ExchangeStatus, withExchangeStatus } from "../infra/core/plan/splp";
 import { type Project, readRequests } from "../infra/core/project";
 import { type ExtractedTree, extractFolder, mergeBase, resolveCommit } from "../infra/git/repo";
-import { POLICY_NAMES } from "../policies/all";
-import { analyze, type Diagnostic } from "../policies/analyze";
+import type { Diagnostic } from "../policies/analyze";
 import { UsageError } from "./commands/types";
 
 import { EMPTY_BASE } from "./commands/plan";
@@ -112,6 +111,9 @@ async function compare(head: Project, plan: Plan, base: Project | null, status?:
   plan.changes = diffResources(before.resources, after.resources);
   plan.manual = status ? withExchangeStatus(after.manual, after.apiAccess, status) : after.manual;
 
+  // The policy SDK brings the whole Pulumi runtime: loaded only when a plan is really made.
+  const { analyze } = require("../policies/analyze") as typeof import("../policies/analyze");
+  const { POLICY_NAMES } = require("../policies/all") as typeof import("../policies/all");
   const analysis = await analyze(after.resources, { site: head.site, ceilings: head.ceilings }, head.policy);
   const byUrn = new Map(after.resources.map((r) => [r.urn, r]));
   plan.policies = POLICY_NAMES.filter((n) => analysis.applied.has(n)); // the pack's order

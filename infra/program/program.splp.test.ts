@@ -12,6 +12,9 @@ import { type CapturedResource, simulate } from "./simulate";
 const REPO = path.resolve(__dirname, "../..");
 const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p", PUSDAT_SPLP_LOKAL_TOKEN: "sl", PUSDAT_SPLP_NASIONAL_TOKEN: "sn" };
 const run = (root = REPO, extra: Partial<Parameters<typeof simulate>[0]> = {}) => simulate({ stack: "contoh", root, env: ENV, previous: {}, ...extra });
+/** The sample requests' run, made once: several tests read it, none changes it. */
+let samplesRun: ReturnType<typeof run> | undefined;
+const samples = () => (samplesRun ??= run());
 const SPLP = "pulumi-nodejs:dynamic/pusdat:SplpAccess";
 const decommission = { status: "decommissioned", decommission: { notaDinas: { number: "500.2/140/DKP/2027", date: "2027-02-01" } } };
 
@@ -23,7 +26,7 @@ const splp = (rs: CapturedResource[]) => rs.filter((r) => r.type === SPLP || r.t
 describe("the sample ApiAccess requests", () => {
   let sim: Awaited<ReturnType<typeof run>>;
   beforeAll(async () => {
-    sim = await run();
+    sim = await samples();
   });
 
   test("one ApiAccess component per request, the exchange resource its child, unprotected, credentials as additional secret outputs", () => {
@@ -128,14 +131,14 @@ describe("decommissioning and removal", () => {
   });
 
   test("deleting an active ApiAccess file is refused: only an approved decommission removes the subscription", async () => {
-    const inventory = (await run()).outputs.inventory;
+    const inventory = (await samples()).outputs.inventory;
     await expect(run(makeProject({ "api/harga-pangan": null }), { previous: inventory })).rejects.toThrow(
       "pusdat: perubahan ditolak; tidak ada yang diterapkan:\n  permintaan harga-pangan (ApiAccess) dihapus padahal masih active; hentikan dulu lewat status decommissioned dengan Nota Dinas penghentian, lalu hapus berkasnya pada pull request berikutnya",
     );
   });
 
   test("dropping spec.exchange from an active request is refused too: no subscription goes without a decommission", async () => {
-    const inventory = (await run()).outputs.inventory;
+    const inventory = (await samples()).outputs.inventory;
     await expect(run(makeProject({ "api/simpeg-nik": { spec: { exchange: null } } }), { previous: inventory })).rejects.toThrow(
       "pusdat: perubahan ditolak; tidak ada yang diterapkan:\n  spec.exchange simpeg-nik dihapus padahal langganannya (splp-nasional VerifikasiNIK v1) aktif di pertukaran; langganan hanya dicabut lewat status decommissioned dengan Nota Dinas penghentian",
     );

@@ -11,6 +11,9 @@ import { type CapturedResource, isSecretValue, simulate } from "./simulate";
 const REPO = path.resolve(__dirname, "../..");
 const ENV = { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm.contohkab.go.id", WHM_API_TOKEN: "whm", PROXMOX_VE_API_TOKEN: "pve", PUSDAT_SPLP_LOKAL_TOKEN: "sl", PUSDAT_SPLP_NASIONAL_TOKEN: "sn" };
 const run = (root = REPO, extra: Partial<Parameters<typeof simulate>[0]> = {}) => simulate({ stack: "contoh", root, env: ENV, previous: {}, ...extra });
+/** The sample requests' run, made once: several tests read it, none changes it. */
+let samplesRun: ReturnType<typeof run> | undefined;
+const samples = () => (samplesRun ??= run());
 
 /** Unwraps secrets for reading values (secret-ness is asserted separately). */
 function reveal(v: unknown): unknown {
@@ -30,7 +33,7 @@ const custom = (rs: CapturedResource[]) => rs.filter((r) => r.custom && !r.type.
 describe("the sample requests", () => {
   let sim: Awaited<ReturnType<typeof run>>;
   beforeAll(async () => {
-    sim = await run();
+    sim = await samples();
   });
 
   test("exactly these resources, no more (PDN requests build nothing; SPLP requests with spec.exchange their exchange resource)", () => {
@@ -212,7 +215,7 @@ describe("decommissioning", () => {
 });
 
 describe("removal and moves are checked against the last deployment", () => {
-  const previous = async (root: string) => (await run(root)).outputs.inventory;
+  const previous = async (root: string) => (await (root === REPO ? samples() : run(root))).outputs.inventory;
 
   test("removing an active VM is refused, read from this stack's own outputs", async () => {
     const inventory = await previous(REPO);
@@ -264,10 +267,41 @@ describe("fail closed", () => {
 describe("resource names are stable", () => {
   test("adding and removing other requests changes no other resource's name or inputs", async () => {
     const key = (r: CapturedResource) => `${r.urn} ${JSON.stringify(reveal(r.inputs))}`;
-    const base = new Set((await run()).resources.filter((r) => r.name.startsWith("sibapo")).map(key));
+    const base = new Set((await samples()).resources.filter((r) => r.name.startsWith("sibapo")).map(key));
     const extra = { ...sample("subdomain/ppid"), metadata: { ...(sample("subdomain/ppid").metadata as object), id: "baru" }, spec: { name: "baru", target: { ip: "203.0.113.99" } } };
     const changed = await run(makeProject({ "subdomain/jdih": null, "hosting/kec-kota": null }, { "subdomain/baru": extra }));
     expect(new Set(changed.resources.filter((r) => r.name.startsWith("sibapo")).map(key))).toEqual(base);
     expect(changed.resources.some((r) => r.name === "baru-dns")).toBe(true);
   });
+});
+
+/**
+ * The official mocks pattern on the real entry point: set the mocks, then import infra/index.ts as
+ * `pulumi up` would load it (through ts-node in production: splp-provider.test.ts loads it that way).
+ * Here rather than beside infra/index.ts: jest would load the whole program again for another file.
+ */
+test("importing the program after setMocks registers the samples' resources and resolves the stack outputs", async () => {
+  const names: string[] = [];
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (a) => {
+        names.push(`${a.type} ${a.name}`);
+        return a.type === "pulumi:pulumi:StackReference"
+          ? { id: a.name, state: { outputs: {} } }
+          : { id: `${a.name}-id`, state: { ...a.inputs, ...(a.type.startsWith("random:") ? { result: "mock" } : {}) } };
+      },
+      call: (a) => a.inputs,
+    },
+    "pusdat",
+    "contoh",
+    false,
+    "organization",
+  );
+  Object.assign(process.env, { CLOUDFLARE_API_TOKEN: "cf", WHM_HOST: "whm", WHM_API_TOKEN: "t", PROXMOX_VE_API_TOKEN: "p", PUSDAT_SPLP_LOKAL_TOKEN: "sl", PUSDAT_SPLP_NASIONAL_TOKEN: "sn" });
+  const outputs = await (require("../index") as Promise<{ vms: Record<string, unknown>; inventory: Record<string, unknown> }>);
+  await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+  expect(Object.keys(outputs.vms).sort()).toEqual(["eoffice-lama", "sibapo-app", "simpeg-db"]);
+  expect(Object.keys(outputs.inventory)).toHaveLength(14);
+  expect(names).toContain("pulumi:pulumi:StackReference organization/pusdat/contoh");
+  expect(names.filter((n) => n.startsWith("proxmoxve:index/vmLegacy:VmLegacy"))).toHaveLength(3);
 });

@@ -8,8 +8,8 @@
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import { accessInputs, type FakeWso2, startExchange } from "../../test/support/fake-wso2";
+import { spawnCollect } from "../../test/support/spawn";
 import { tempDir } from "../../test/support/tmp";
 import type { SplpAccessInputs, SplpAccessState } from "./splp-access";
 import { splpAccessProvider, type SplpProvider } from "./splp-provider";
@@ -92,20 +92,48 @@ const LIFECYCLE = () => [
   ["read-after-delete", {}],
 ];
 
-// Serialized only from a process that loads the program as `pulumi up` does (ts-node): jest
-// transpiles with swc, whose module helpers the serializer would capture instead of TypeScript's.
+const REPO = path.resolve(__dirname, "../..");
+
+/**
+ * One process loads the program as `pulumi up` does: ts-node, transpile-only (the workflows run
+ * `pulumi up` with PULUMI_NODEJS_TRANSPILE_ONLY=true; without it ts-node would also type-check, with
+ * tsconfig.json, exactly what `tsc --noEmit -p .` checks at the start of `npm test`). It prints `ok`
+ * once the program is loaded, then serializes the provider with the SDK's own serializer into a file.
+ * Serialized only from such a process: jest transpiles with swc, whose module helpers the serializer
+ * would capture instead of TypeScript's. Loading ts-node and the program is the slow part: the two
+ * tests below share the one process.
+ */
+let loaded: Promise<{ status: number; stdout: string; stderr: string; serialized?: string }> | undefined;
+function underTsNode() {
+  loaded ??= (async () => {
+    const dir = tempDir("splp-serialize");
+    const script = path.join(dir, "load-and-serialize.js");
+    const out = path.join(dir, "serialized.json");
+    fs.writeFileSync(
+      script,
+      [
+        `require(${JSON.stringify(path.join(REPO, "infra/program/program.ts"))});`,
+        "console.log('ok');",
+        `const pulumi = require(${JSON.stringify(require.resolve("@pulumi/pulumi"))});`,
+        `const { splpAccessProvider } = require(${JSON.stringify(path.join(__dirname, "splp-provider.ts"))});`,
+        `pulumi.runtime.serializeFunction(() => splpAccessProvider, { allowSecrets: true }).then((sf) => require("node:fs").writeFileSync(${JSON.stringify(out)}, JSON.stringify(sf)));`,
+      ].join("\n"),
+    );
+    const r = await spawnCollect(process.execPath, ["-r", "ts-node/register", script], { cwd: REPO, env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" } });
+    return { status: r.code, stdout: r.out, stderr: r.err, serialized: fs.existsSync(out) ? fs.readFileSync(out, "utf8") : undefined };
+  })();
+  return loaded;
+}
+
+test("the engine's TypeScript loader (ts-node, transpile-only, as the workflows run `pulumi up`) loads the program", async () => {
+  const r = await underTsNode();
+  expect([r.status, r.stdout.trim(), r.stderr]).toEqual([0, "ok", ""]);
+});
+
 test("serialized under ts-node from files, as `pulumi up` loads the program (transpile-only, as CI sets it), it runs the same", async () => {
-  const repo = path.resolve(__dirname, "../..");
-  const script = path.join(tempDir("splp-serialize"), "serialize.js");
-  fs.writeFileSync(
-    script,
-    [
-      `const pulumi = require(${JSON.stringify(require.resolve("@pulumi/pulumi"))});`,
-      `const { splpAccessProvider } = require(${JSON.stringify(path.join(__dirname, "splp-provider.ts"))});`,
-      "pulumi.runtime.serializeFunction(() => splpAccessProvider, { allowSecrets: true }).then((sf) => process.stdout.write(JSON.stringify(sf)));",
-    ].join("\n"),
-  );
-  const sf = JSON.parse(await run(process.execPath, ["-r", "ts-node/register", script], repo, { TS_NODE_TRANSPILE_ONLY: "true" })) as { text: string; exportName: string; containsSecrets: boolean };
+  const r = await underTsNode();
+  if (r.serialized === undefined) throw new Error(`serialisasi gagal (exit ${r.status}):\n${r.stderr}`);
+  const sf = JSON.parse(r.serialized) as { text: string; exportName: string; containsSecrets: boolean };
   expect([sf.exportName, sf.containsSecrets]).toEqual(["handler", false]);
   const text = sf.text;
   // Node's built-ins are required by name; everything of ours is inlined.

@@ -5,7 +5,7 @@
  * resource's `__provider` input and runs it in its own process; what it references of splp-access,
  * the WSO2 client and the HTTP helper is captured by value (local modules), node built-ins as
  * `require`. Nothing here may reference @pulumi/pulumi: the provider object stays plain, and only
- * the resource class below touches the SDK. A test loads the serialized text in a bare `node`
+ * the resource class (splp-resource.ts) touches the SDK. A test loads the serialized text in a bare `node`
  * (no TypeScript loader) and drives it against the fake exchange.
  *
  * The channel's devportal token is read in `configure` from the stack configuration (a Pulumi secret
@@ -13,12 +13,8 @@
  * and never in the state. The credentials are outputs the engine keeps encrypted
  * (additionalSecretOutputs: SPLP_SECRET_OUTPUTS).
  */
-import * as pulumi from "@pulumi/pulumi";
 import * as access from "./splp-access";
 import type { SplpAccessInputs, SplpAccessState } from "./splp-access";
-
-/** The dynamic resource's type: `pulumi-nodejs:dynamic/<module>:<type>` (the SDK fixes the prefix). */
-export const SPLP_DYNAMIC = { module: "pusdat", type: "SplpAccess" } as const;
 
 /** Fields whose change makes the provider ask for an update (the replacing ones are access.replaces). */
 const UPDATED = ["tier", "apiKeyValidityDays", "auth", "description", "timeoutMs", "insecureTls", "tokenConfig", "tokenEnv"] as const;
@@ -78,24 +74,3 @@ export const splpAccessProvider: SplpProvider = {
     await access.deleteAccess(this.client(props), props);
   },
 };
-
-/** The inputs as the program passes them: plain values, or Outputs. */
-export type SplpAccessArgs = { [K in keyof SplpAccessInputs]: pulumi.Input<SplpAccessInputs[K]> };
-
-/** One ApiAccess on the exchange; the credentials are secret outputs. */
-export class SplpAccess extends pulumi.dynamic.Resource {
-  declare readonly applicationId: pulumi.Output<string>;
-  declare readonly subscriptionId: pulumi.Output<string>;
-  declare readonly subscriptionStatus: pulumi.Output<string>;
-  declare readonly consumerKey: pulumi.Output<string>;
-  declare readonly consumerSecret: pulumi.Output<string>;
-  declare readonly apikey: pulumi.Output<string>;
-
-  constructor(name: string, args: SplpAccessArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = { applicationId: undefined, subscriptionId: undefined, subscriptionStatus: undefined, consumerKey: undefined, consumerSecret: undefined, apikey: undefined };
-    super(splpAccessProvider as unknown as pulumi.dynamic.ResourceProvider, name, { ...outputs, ...args }, {
-      ...opts,
-      additionalSecretOutputs: access.SPLP_SECRET_OUTPUTS,
-    }, SPLP_DYNAMIC.module, SPLP_DYNAMIC.type);
-  }
-}

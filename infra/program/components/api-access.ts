@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ApiAccessPlan } from "../../core/plan/splp";
 import { splpAccessArgs } from "../../core/plan/resources";
 import { TYPE } from "../../core/naming";
-import { SplpAccess } from "../splp-provider";
+import { SplpAccess } from "../splp-resource";
 
 /** What an ApiAccess hands to the stack outputs while its exchange resource exists. */
 export interface ApiAccessCredentials {
