@@ -11,7 +11,7 @@ import type { Path } from "../model/path";
 import { schemaProblems, show } from "../model/issues";
 import { KIND_FOLDER, KIND_SCHEMAS, KINDS } from "../kinds";
 import type { Kind, Request } from "../model/kinds";
-import { type Prefetched, prefetch } from "./prefetch";
+import { prefetch } from "./prefetch";
 import { MAX_FILE_BYTES, type ParseOutcome, parseYamlMapping, parseYamlText, type SourceDoc } from "./source";
 
 export interface LoadedRequest<R extends Request = Request> {
@@ -53,14 +53,13 @@ function walk(root: string, rel = ""): Entry[] {
 }
 
 /**
- * Reads a file the fast way (one native call, as text). Only a file that may be too large or not
- * UTF-8 (the decoder put U+FFFD in it) is read again as bytes for the exact check and message. What
- * the reader thread already read (and parsed) is taken as it is.
+ * Reads a file the fast way (one native call, as text), or takes the bytes the reader thread already
+ * read. Only a file that may be too large or not UTF-8 (the decoder put U+FFFD in it) goes through
+ * the byte check for the exact message.
  */
-function readRequest(file: string, pre?: Prefetched): ParseOutcome {
-  if (pre) return parseYamlText(pre.text, "parsed" in pre ? pre : undefined);
-  const text = fs.readFileSync(file, "utf8");
-  if (text.length > MAX_FILE_BYTES / 4 || text.includes("\uFFFD")) return parseYamlMapping(fs.readFileSync(file));
+function readRequest(file: string, read?: Buffer): ParseOutcome {
+  const text = read ? read.toString("utf8") : fs.readFileSync(file, "utf8");
+  if (text.length > MAX_FILE_BYTES / 4 || text.includes("\uFFFD")) return parseYamlMapping(read ? Buffer.from(read) : fs.readFileSync(file));
   return parseYamlText(text);
 }
 
@@ -77,7 +76,7 @@ export function loadRequests(dir: string, opts: { prefetchFrom?: number } = {}):
   try {
     for (const f of files) {
       const file = `${shownDir}/${f.rel}`;
-      const r = f.layout ? { problems: [{ line: 1, column: 1, rule: "file", message: f.layout }] } : loadOne(f.abs, f.rel, reader?.take(next++));
+      const r = f.layout ? { problems: [{ line: 1, column: 1, rule: "file", message: f.layout }] } : loadOne(f.abs, f.rel, reader?.bytes(next++));
       if ("problems" in r) for (const p of r.problems) findings.push(placed(file, p));
       else requests.push({ file, request: r.request, source: r.source });
     }
@@ -93,7 +92,7 @@ function report(problems: FindingInFile[], source: SourceDoc, p: Path, rule: str
 }
 
 /** One file the layout admits: its request, or every problem with it. */
-function loadOne(abs: string, rel: string, read: Prefetched | undefined): { request: Request; source: SourceDoc } | { problems: FindingInFile[] } {
+function loadOne(abs: string, rel: string, read: Buffer | undefined): { request: Request; source: SourceDoc } | { problems: FindingInFile[] } {
   const parsed = readRequest(abs, read);
   if (!parsed.ok) return { problems: parsed.problems };
   const { source, value } = parsed;

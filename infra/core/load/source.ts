@@ -104,10 +104,8 @@ export function parseYamlMapping(bytes: Buffer): ParseOutcome {
 /**
  * Text that is already known to be valid UTF-8 and within the size limit → a plain object. The loader
  * reads files as text (Node's fastest read) and sends only suspicious ones through parseYamlMapping.
- * `fast`: what js-yaml already returned for this text with the fast path's options (the reader
- * thread, prefetch.ts), so it is not parsed twice.
  */
-export function parseYamlText(input: string, fast?: { value: unknown }): ParseOutcome {
+export function parseYamlText(input: string): ParseOutcome {
   let text = input;
   if (text.length === 0) return fail(1, 1, "file", "berkas kosong; isi permintaan harus berupa mapping YAML");
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -118,7 +116,7 @@ export function parseYamlText(input: string, fast?: { value: unknown }): ParseOu
   let fastError: { line: number; column: number; reason: string } | undefined;
   if (!text.includes("&")) {
     try {
-      const value = fast ? fast.value : loadFast(text, { maxAliases: 0 });
+      const value = loadFast(text, { maxAliases: 0 });
       if (value !== null && typeof value === "object" && !Array.isArray(value)) {
         return { ok: true, source: new SourceDoc(text), value: value as Record<string, unknown> };
       }
