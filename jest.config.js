@@ -5,6 +5,11 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   // Many tests wait on child processes (git, the CLI): a third worker overlaps that waiting on 2 cores.
   maxWorkers: 3,
+  // See test/support/empty-module.js.
+  moduleNameMapper: { "^@npmcli/arborist$": "<rootDir>/test/support/empty-module.js" },
+  // A git or CLI child is forked from the worker: a worker grown large by the Pulumi and Chromium
+  // files makes every later spawn slower, so a worker past this size is replaced between files.
+  workerIdleMemoryLimit: "400MB",
   setupFilesAfterEnv: ["<rootDir>/test/support/cleanup.ts"],
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
   // swc only strips types (tsc --noEmit already checked them): several times faster than ts-jest per file.
