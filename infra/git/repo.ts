@@ -60,10 +60,11 @@ export function extractFolder(dir: string, ref: string): ExtractedTree | null {
   if (!tar.ok) return null;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pusdat-base-"));
   const dispose = () => fs.rmSync(tmp, { recursive: true, force: true });
-  // read in-process (infra/git/tar.ts); `tar` only for entries that reader does not know
-  if (!untar(tar.out, tmp) && spawnSync("tar", ["-x", "-C", tmp], { input: tar.out }).status !== 0) {
+  try {
+    untar(tar.out, tmp);
+  } catch (e) {
     dispose();
-    throw new Error(`tar gagal mengekstrak ${ref}:${rel}`);
+    throw new Error(`tar gagal mengekstrak ${ref}:${rel}: ${(e as Error).message}`);
   }
   return { dir: path.join(tmp, rel), dispose };
 }
