@@ -5,7 +5,7 @@
  * `cat-file --batch` once per folder level (the requests folder of every ref, their kind folders) and
  * once for all the file contents. Trees and files that several refs share are read once.
  */
-import { treeEntries } from "./object-reader";
+import { type GitObject, nextAnswer, treeEntries } from "./object-reader";
 import { git } from "./repo";
 
 export interface RefFile {
@@ -21,28 +21,18 @@ export const DEFAULT_REF_PATTERNS = ["refs/heads/main", "refs/remotes"];
 /** No request file is bigger (the loader refuses more than 64 KiB). */
 const MAX_BYTES = 64 * 1024;
 
-interface Obj {
-  type: string;
-  body: Buffer;
-}
-
 /** Objects by name (`<rev>:<path>` or an id), read through one `git cat-file --batch`; missing ones are absent. */
-function catBatch(top: string, names: string[]): Map<string, Obj> {
-  const out = new Map<string, Obj>();
+function catBatch(top: string, names: string[]): Map<string, GitObject> {
+  const out = new Map<string, GitObject>();
   if (!names.length) return out;
   const r = git(top, ["cat-file", "--batch"], `${names.join("\n")}\n`);
   if (!r.ok) return out;
-  const buf = r.out;
-  let at = 0;
+  let rest = r.out;
   for (const name of names) {
-    const nl = buf.indexOf(0x0a, at);
-    if (nl < 0) break;
-    const [, type, size] = buf.subarray(at, nl).toString().split(" ");
-    at = nl + 1;
-    if (type === "missing" || type === "ambiguous" || size === undefined) continue;
-    const n = Number(size);
-    out.set(name, { type: type!, body: buf.subarray(at, at + n) });
-    at += n + 1; // the content, then a newline
+    const a = nextAnswer(rest);
+    if (!a) break;
+    rest = rest.subarray(a.length);
+    if (a.object) out.set(name, a.object);
   }
   return out;
 }

@@ -27,6 +27,21 @@ export function treeEntries(body: Buffer, idBytes: number): { mode: string; name
   return out;
 }
 
+/**
+ * The first answer in `git cat-file --batch` output: `<id> <type> <size>\n<content>\n`, or
+ * `<name> missing\n` (object null); null while the answer is not complete yet. `length` is how many
+ * bytes it took.
+ */
+export function nextAnswer(out: Buffer): { object: GitObject | null; length: number } | null {
+  const nl = out.indexOf(0x0a);
+  if (nl < 0) return null;
+  const [id, type, size] = out.subarray(0, nl).toString().split(" ");
+  if (type === "missing" || type === "ambiguous" || size === undefined) return { object: null, length: nl + 1 };
+  const n = Number(size);
+  if (out.length < nl + 1 + n + 1) return null;
+  return { object: { id: id!, type: type!, body: out.subarray(nl + 1, nl + 1 + n) }, length: nl + 1 + n + 1 };
+}
+
 export class ObjectReader {
   private readonly proc;
   private pending = Buffer.alloc(0);
@@ -55,19 +70,11 @@ export class ObjectReader {
 
   private drain(): void {
     while (this.waiting.length) {
-      const nl = this.pending.indexOf(0x0a);
-      if (nl < 0) return;
-      const [id, type, size] = this.pending.subarray(0, nl).toString().split(" ");
-      if (type === "missing" || type === "ambiguous" || size === undefined) {
-        this.pending = this.pending.subarray(nl + 1);
-        this.waiting.shift()!.resolve(null);
-        continue;
-      }
-      const n = Number(size);
-      if (this.pending.length < nl + 1 + n + 1) return;
-      const body = Buffer.from(this.pending.subarray(nl + 1, nl + 1 + n));
-      this.pending = this.pending.subarray(nl + 1 + n + 1);
-      this.waiting.shift()!.resolve({ id: id!, type: type!, body });
+      const a = nextAnswer(this.pending);
+      if (!a) return;
+      this.pending = this.pending.subarray(a.length);
+      // a copy, so that the answer does not keep the whole pending buffer alive
+      this.waiting.shift()!.resolve(a.object && { ...a.object, body: Buffer.from(a.object.body) });
     }
   }
 
