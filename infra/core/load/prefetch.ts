@@ -69,9 +69,9 @@ export interface Prefetch {
  */
 export function prefetch(files: string[], from = PREFETCH_FROM, headStart = HEAD_START): Prefetch | null {
   if (files.length < from || process.env.PUSDAT_LOAD_THREADS === "1") return null;
-  // Room for typical requests (under 2 KiB); a file that does not fit is read by the loader.
   const head = Math.min(headStart, Math.floor(files.length / 4));
   const rest = files.slice(head);
+  // Room for typical requests (under 2 KiB) and then some; a file that does not fit is read by the loader.
   const capacity = Math.min(Math.max(rest.length * 8192, 1 << 20), 128 << 20);
   const data = new SharedArrayBuffer(capacity);
   const meta = new Int32Array(new SharedArrayBuffer(4 * (HEADER + 2 * rest.length)));
