@@ -2,7 +2,9 @@
  * The dashboard in a real headless Chromium (Debian's `chromium`), served from 127.0.0.1: no console
  * error at desktop and phone width, every number on the pages equals data.json, no horizontal
  * overflow on a phone, the OPD filter works, and nothing personal or internal is shown.
- * Screenshots go to a temp dir; PUSDAT_SCREENSHOTS=<dir> also keeps them there for a person to look at.
+ * PUSDAT_SCREENSHOTS=<dir> writes full-page screenshots there for a person to look at.
+ * One page is reused and navigated per test: every new page costs Chromium a renderer process
+ * (~1 s of CPU), and a screenshot nobody keeps costs another ~0.4 s.
  */
 import * as fs from "node:fs";
 import * as http from "node:http";
@@ -56,10 +58,12 @@ if (!have && !skip) {
     jest.setTimeout(120_000);
     const repo = dashboardRepo();
     const site = path.join(tempDir("dasbor-web"), "situs");
-    const shots = tempDir("dasbor-shots");
     let server: Awaited<ReturnType<typeof serve>>;
     let browser: import("playwright-core").Browser;
+    let page: import("playwright-core").Page;
     let data: unknown;
+    /** What the page logged since the last `open`. */
+    let errors: string[] = [];
 
     beforeAll(async () => {
       const r = await runIn(repo.dir, "dashboard", "--out", site);
@@ -71,38 +75,39 @@ if (!have && !skip) {
         executablePath: CHROMIUM,
         args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
       });
+      page = await browser.newPage();
+      page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && errors.push(`${m.type()}: ${m.text()}`));
+      page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+      page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+      page.on("requestfailed", (r) => errors.push(`gagal: ${r.url()}`));
     });
     afterAll(async () => {
       await browser?.close();
       await server?.close();
     });
 
-    /** Opens `rel` at `width`; returns the page and the errors it logged. */
-    async function open(rel: string, width: number) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
-      const errors: string[] = [];
-      page.on("console", (m) => (m.type() === "error" || m.type() === "warning") && errors.push(`${m.type()}: ${m.text()}`));
-      page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-      page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
-      page.on("requestfailed", (r) => errors.push(`gagal: ${r.url()}`));
-      await page.goto(server.url + rel, { waitUntil: "load" });
-      return { page, errors };
+    /** Opens `url` (relative to the server unless absolute) at `width`, with a fresh error list. */
+    async function open(url: string, width: number) {
+      errors = [];
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(url.includes("://") ? url : server.url + url, { waitUntil: "load" });
+      return page;
     }
 
     async function numbers(page: import("playwright-core").Page) {
       return page.$$eval("[data-num]", (els) => els.map((e) => [e.getAttribute("data-num")!, e.textContent ?? ""] as [string, string]));
     }
 
-    const keep = (file: string) => {
+    const screenshot = async (file: string) => {
       const dir = process.env.PUSDAT_SCREENSHOTS;
-      if (dir) fs.copyFileSync(path.join(shots, file), path.join(dir, file));
+      if (dir) await page.screenshot({ path: path.join(dir, file), fullPage: true });
     };
 
     test.each([
       ["desktop", 1280],
       ["phone", 390],
     ])("index at %s width: no console error, numbers equal data.json, nothing private, no overflow", async (name, width) => {
-      const { page, errors } = await open("index.html", width);
+      await open("index.html", width);
       const shown = await numbers(page);
       // 6 totals + 3 monitoring + 25 OPD counts (11 × total and active, 2 decommissioned, 1 waiting) + 18 node meters (2 × 3 × 3)
       // + 39 OPD meters in use (13 × 3) + 28 lead-time figures (5 rows × 6, less the PDN row's median and p90: none finished)
@@ -111,9 +116,7 @@ if (!have && !skip) {
       expect(shown.slice(0, 6).map(([p, t]) => `${p}=${t}`)).toEqual(["totals.opds=11", "totals.services=14", "totals.active=11", "totals.waiting=1", "totals.decommissioned=2", "totals.problems=1"]);
       expect(await page.innerText("body")).not.toMatch(FORBIDDEN);
       expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: path.join(shots, `dashboard-${name}.png`), fullPage: true });
-      keep(`dashboard-${name}.png`);
-      await page.close();
+      await screenshot(`dashboard-${name}.png`);
       expect(errors).toEqual([]);
     });
 
@@ -121,21 +124,19 @@ if (!have && !skip) {
       ["desktop", 1280],
       ["phone", 390],
     ])("an OPD page at %s width: its services and capacity, numbers equal data.json", async (name, width) => {
-      const { page, errors } = await open("opd/dinas-perdagangan.html", width);
+      await open("opd/dinas-perdagangan.html", width);
       const shown = await numbers(page);
       expect(shown.filter(([p, text]) => parse(text) !== at(data, p))).toEqual([]);
       expect(shown.map(([p]) => p).filter((p) => p.startsWith("capacity"))).toHaveLength(15);
       expect(await page.$$eval("article.svc h3", (hs) => hs.map((h) => h.textContent))).toEqual(["sibapo.contohkab.go.id", "VPS sibapo-app"]);
       expect(await page.innerText("body")).not.toMatch(FORBIDDEN);
       expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: path.join(shots, `dashboard-opd-${name}.png`), fullPage: true });
-      keep(`dashboard-opd-${name}.png`);
-      await page.close();
+      await screenshot(`dashboard-opd-${name}.png`);
       expect(errors).toEqual([]);
     });
 
     test("the OPD filter narrows the list and says how many match", async () => {
-      const { page, errors } = await open("index.html", 390);
+      await open("index.html", 390);
       await page.fill("#cari-opd", "kesehatan");
       expect(await page.$$eval(".opd:not([hidden]) a.name", (as) => as.map((a) => a.textContent))).toEqual(["Dinas Kesehatan"]);
       expect(await page.textContent("#hasil-cari")).toBe("1 OPD cocok");
@@ -144,19 +145,13 @@ if (!have && !skip) {
       expect(await page.$$eval(".opd:not([hidden]) a.name", (as) => as.map((a) => a.textContent))).toEqual(["Dinas Ketahanan Pangan", "Dinas Perdagangan"]);
       await page.fill("#cari-opd", "");
       expect(await page.$$eval(".opd:not([hidden])", (as) => as.length)).toBe(11);
-      await page.close();
       expect(errors).toEqual([]);
     });
 
     test("works offline from file:// as well", async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const errors: string[] = [];
-      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-      page.on("pageerror", (e) => errors.push(e.message));
-      await page.goto(`file://${path.join(site, "index.html")}`);
+      await open(`file://${path.join(site, "index.html")}`, 1280);
       await page.click("text=Dinas Perdagangan");
       expect(await page.textContent("h1")).toBe("Dinas Perdagangan");
-      await page.close();
       expect(errors).toEqual([]);
     });
   });
