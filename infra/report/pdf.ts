@@ -10,6 +10,7 @@
  */
 import PDFDocument from "pdfkit";
 import type { Organisation } from "../core/config/site";
+import { parsedFont } from "../docs/pdf";
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -25,8 +26,6 @@ export interface PdfMeta {
   /** Written as CreationDate and ModDate: derive it from the inputs, not the clock. */
   date: Date;
 }
-
-const fontFile = (name: string) => require.resolve(`dejavu-fonts-ttf/ttf/${name}`);
 
 export function createDocument(meta: PdfMeta): Doc {
   const doc = new PDFDocument({
@@ -47,8 +46,8 @@ export function createDocument(meta: PdfMeta): Doc {
       ModDate: meta.date,
     },
   });
-  doc.registerFont(FONT.regular, fontFile("DejaVuSans.ttf"));
-  doc.registerFont(FONT.bold, fontFile("DejaVuSans-Bold.ttf"));
+  doc.registerFont(FONT.regular, parsedFont("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"));
+  doc.registerFont(FONT.bold, parsedFont("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"));
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
   return doc;
 }
