@@ -5,7 +5,7 @@
  * HEAD are never touched. Existing files are never rewritten unless the caller allows that one path
  * (the number register).
  */
-import { git, gitText } from "./repo";
+import { git, gitText, resolveCommit } from "./repo";
 
 export interface NewFile {
   path: string;
@@ -18,8 +18,8 @@ export type WriteOutcome =
 
 const ZERO = "0000000000000000000000000000000000000000";
 
-const localTip = (repo: string, branch: string) => gitText(repo, ["rev-parse", "--verify", "--quiet", `refs/heads/${branch}^{commit}`]);
-const remoteTip = (repo: string, branch: string) => gitText(repo, ["rev-parse", "--verify", "--quiet", `refs/remotes/origin/${branch}^{commit}`]);
+const localTip = (repo: string, branch: string) => resolveCommit(repo, `refs/heads/${branch}`);
+const remoteTip = (repo: string, branch: string) => resolveCommit(repo, `refs/remotes/origin/${branch}`);
 
 /** The commit the branch points at: the local branch, else `origin/<branch>`, else null (none yet). */
 export function branchTip(repo: string, branch: string): string | null {
