@@ -91,10 +91,10 @@ if (!have && !skip) {
       errors = [];
       await page.setViewportSize({ width, height: 900 });
       await page.goto(url.includes("://") ? url : server.url + url, { waitUntil: "load" });
-      return page;
     }
 
-    async function numbers(page: import("playwright-core").Page) {
+    /** Every `[data-num]` on the page: its data.json path and the text shown. */
+    async function numbers() {
       return page.$$eval("[data-num]", (els) => els.map((e) => [e.getAttribute("data-num")!, e.textContent ?? ""] as [string, string]));
     }
 
@@ -108,7 +108,7 @@ if (!have && !skip) {
       ["phone", 390],
     ])("index at %s width: no console error, numbers equal data.json, nothing private, no overflow", async (name, width) => {
       await open("index.html", width);
-      const shown = await numbers(page);
+      const shown = await numbers();
       // 6 totals + 3 monitoring + 25 OPD counts (11 × total and active, 2 decommissioned, 1 waiting) + 18 node meters (2 × 3 × 3)
       // + 39 OPD meters in use (13 × 3) + 28 lead-time figures (5 rows × 6, less the PDN row's median and p90: none finished)
       expect(shown.length).toBe(119);
@@ -125,7 +125,7 @@ if (!have && !skip) {
       ["phone", 390],
     ])("an OPD page at %s width: its services and capacity, numbers equal data.json", async (name, width) => {
       await open("opd/dinas-perdagangan.html", width);
-      const shown = await numbers(page);
+      const shown = await numbers();
       expect(shown.filter(([p, text]) => parse(text) !== at(data, p))).toEqual([]);
       expect(shown.map(([p]) => p).filter((p) => p.startsWith("capacity"))).toHaveLength(15);
       expect(await page.$$eval("article.svc h3", (hs) => hs.map((h) => h.textContent))).toEqual(["sibapo.contohkab.go.id", "VPS sibapo-app"]);
