@@ -21,6 +21,8 @@ export interface HttpOptions {
 export interface HttpAnswer {
   status: number;
   body: string;
+  /** The Location header, for a caller that follows redirects (the forge client). */
+  location?: string;
 }
 
 export type NetFailure = "timeout" | "connect" | "tls";
@@ -29,8 +31,10 @@ export class NetError extends Error {
   constructor(
     message: string,
     readonly failure: NetFailure,
+    /** The socket's own error, for callers that report its code. */
+    cause?: Error,
   ) {
-    super(message);
+    super(message, cause ? { cause } : undefined);
     this.name = "NetError";
   }
 }
@@ -70,12 +74,12 @@ const MAX_BODY = 4 << 20;
 /** Describes a socket-level error in Bahasa Indonesia. */
 export function netFailure(e: NodeJS.ErrnoException, what: string): NetError {
   const code = e.code ?? "";
-  if (CERT_CODES.test(code) || /certificate/i.test(e.message)) return new NetError(`sertifikat TLS ${what} ditolak: ${e.message}`, "tls");
-  if (code === "EPROTO" || code.startsWith("ERR_SSL")) return new NetError(`jabat tangan TLS dengan ${what} gagal: ${e.message.split("\n")[0]}`, "tls");
-  if (code === "ECONNREFUSED") return new NetError(`${what} menolak sambungan`, "connect");
-  if (code === "ECONNRESET") return new NetError(`${what} memutus sambungan`, "connect");
-  if (code === "EHOSTUNREACH" || code === "ENETUNREACH") return new NetError(`${what} tidak terjangkau dari jaringan ini`, "connect");
-  return new NetError(`${what} tidak dapat dihubungi: ${code || e.message}`, "connect");
+  if (CERT_CODES.test(code) || /certificate/i.test(e.message)) return new NetError(`sertifikat TLS ${what} ditolak: ${e.message}`, "tls", e);
+  if (code === "EPROTO" || code.startsWith("ERR_SSL")) return new NetError(`jabat tangan TLS dengan ${what} gagal: ${e.message.split("\n")[0]}`, "tls", e);
+  if (code === "ECONNREFUSED") return new NetError(`${what} menolak sambungan`, "connect", e);
+  if (code === "ECONNRESET") return new NetError(`${what} memutus sambungan`, "connect", e);
+  if (code === "EHOSTUNREACH" || code === "ENETUNREACH") return new NetError(`${what} tidak terjangkau dari jaringan ini`, "connect", e);
+  return new NetError(`${what} tidak dapat dihubungi: ${code || e.message}`, "connect", e);
 }
 
 export function httpRequest(url: string, o: HttpOptions): Promise<HttpAnswer> {
@@ -109,7 +113,7 @@ export function httpRequest(url: string, o: HttpOptions): Promise<HttpAnswer> {
           if (size > MAX_BODY) return finish(() => (req.destroy(), reject(new NetError(`jawaban ${what} terlalu besar`, "connect"))));
           chunks.push(c);
         });
-        res.on("end", () => finish(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") })));
+        res.on("end", () => finish(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), location: res.headers.location })));
         res.on("error", (e) => finish(() => reject(netFailure(e, what))));
       },
     );

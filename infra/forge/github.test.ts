@@ -93,3 +93,40 @@ test("a closed port: cannot be reached", async () => {
   const e = await pullRequestOfCommit({ ...options, api: `http://127.0.0.1:${port}` }, SHA).catch((x: unknown) => x);
   expect((e as Error).message).toMatch(new RegExp(`^forge tidak dapat dihubungi: GET http://127\\.0\\.0\\.1:${port}/repos/pemkab/pusdat/commits/${SHA}/pulls \\(.*ECONNREFUSED.*\\)$`));
 });
+
+test("a renamed repository's redirect is followed on the same host, with the token; another host's is refused", async () => {
+  handler = (req, res) => {
+    const u = new URL(req.url ?? "", "http://x");
+    if (u.pathname.startsWith("/repos/pemkab/pusdat/")) {
+      res.writeHead(301, { location: u.pathname.replace("/repos/pemkab/pusdat/", "/repositories/77/") + u.search });
+      return res.end();
+    }
+    if (u.pathname === `/repositories/77/commits/${SHA}/pulls`) return json(res, 200, [pullJson]);
+    if (u.pathname === "/repositories/77/pulls/12") return json(res, 200, { ...pullJson, merged_by: { login: "kabid-spbe" } });
+    if (u.pathname === "/repositories/77/pulls/12/reviews") return json(res, 200, [review(1)]);
+    json(res, 404, { message: "Not Found" });
+  };
+  const r = await pullRequestOfCommit(options, SHA);
+  expect(r?.reviews).toEqual([review(1)]);
+  expect(seen.map((s) => s.url)).toEqual([
+    `/repos/pemkab/pusdat/commits/${SHA}/pulls`,
+    `/repositories/77/commits/${SHA}/pulls`,
+    "/repos/pemkab/pusdat/pulls/12",
+    "/repositories/77/pulls/12",
+    "/repos/pemkab/pusdat/pulls/12/reviews?per_page=100&page=1",
+    "/repositories/77/pulls/12/reviews?per_page=100&page=1",
+  ]);
+  expect(seen.every((s) => s.auth === `Bearer ${TOKEN}`)).toBe(true);
+
+  seen.length = 0;
+  handler = (_req, res) => {
+    res.writeHead(302, { location: "http://127.0.0.2:9/repos/lain" });
+    res.end();
+  };
+  const e = await pullRequestOfCommit(options, SHA).catch((x: unknown) => x);
+  expect(e).toBeInstanceOf(ForgeError);
+  expect((e as Error).message).toBe(
+    `forge mengalihkan GET ${options.api.replace(/\/$/, "")}/repos/pemkab/pusdat/commits/${SHA}/pulls ke http://127.0.0.2:9/repos/lain: tidak diikuti (hanya ke alamat yang sama, paling banyak 3 kali)`,
+  );
+  expect(seen.length).toBe(1);
+});

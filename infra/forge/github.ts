@@ -5,17 +5,9 @@
  */
 import type { ForgePull, ForgeReview } from "../core/archive/build";
 import { pullOfCommit } from "../core/archive/build";
+import { ForgeError, type ForgeOptions, forgeCall, forgeUrl } from "./request";
 
-export interface ForgeOptions {
-  /** API root, e.g. https://api.github.com (GITHUB_API_URL in a workflow). */
-  api: string;
-  /** owner/name. */
-  repo: string;
-  token: string;
-  timeoutMs: number;
-}
-
-export class ForgeError extends Error {}
+export { ForgeError, type ForgeOptions } from "./request";
 
 const STATUS: Record<number, string> = {
   401: "token ditolak (HTTP 401): periksa GITHUB_TOKEN",
@@ -23,34 +15,12 @@ const STATUS: Record<number, string> = {
   404: "tidak ditemukan (HTTP 404): periksa nama repositori dan izin token",
 };
 
-/** One GET; a connection the server dropped while idle (keep-alive) is tried once more, a timeout is not. */
-async function fetchOnce(o: ForgeOptions, url: string, retry = true): Promise<Response> {
-  try {
-    return await fetch(url, {
-      headers: { Authorization: `Bearer ${o.token}`, Accept: "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28", "User-Agent": "pusdat" },
-      signal: AbortSignal.timeout(o.timeoutMs),
-    });
-  } catch (e) {
-    const err = e as Error;
-    if (err.name === "TimeoutError" || err.name === "AbortError") throw new ForgeError(`forge tidak menjawab dalam ${o.timeoutMs / 1000} detik: GET ${url}`);
-    const cause = (err.cause as (Error & { code?: string }) | undefined) ?? err;
-    if (retry && (cause as { code?: string }).code === "ECONNRESET") return fetchOnce(o, url, false);
-    throw new ForgeError(`forge tidak dapat dihubungi: GET ${url} (${cause.message})`);
-  }
-}
-
 async function getJson(o: ForgeOptions, route: string): Promise<unknown> {
-  const url = `${o.api.replace(/\/+$/, "")}${route}`;
-  const res = await fetchOnce(o, url);
-  if (!res.ok) {
-    await res.body?.cancel();
-    throw new ForgeError(`forge menjawab GET ${url}: ${STATUS[res.status] ?? `HTTP ${res.status}`}`);
-  }
-  try {
-    return await res.json();
-  } catch {
-    throw new ForgeError(`forge menjawab GET ${url} dengan isi yang bukan JSON`);
-  }
+  const url = forgeUrl(o, route);
+  const r = await forgeCall(o, "GET", url);
+  if (r.status < 200 || r.status > 299) throw new ForgeError(`forge menjawab GET ${url}: ${STATUS[r.status] ?? `HTTP ${r.status}`}`);
+  if (r.json === undefined) throw new ForgeError(`forge menjawab GET ${url} dengan isi yang bukan JSON`);
+  return r.json;
 }
 
 const PAGE = 100;

@@ -4,7 +4,7 @@
  * the token travels in a header and never appears in a message.
  */
 import type { OpenIssue } from "../core/monitor/incidents";
-import { type ForgeOptions, ForgeError } from "./github";
+import { ForgeError, type ForgeAnswer, type ForgeOptions, forgeCall, forgeUrl } from "./request";
 
 const STATUS: Record<number, string> = {
   401: "token ditolak (HTTP 401): periksa GH_TOKEN/GITHUB_TOKEN",
@@ -13,39 +13,10 @@ const STATUS: Record<number, string> = {
   410: "isu dimatikan di repositori ini (HTTP 410)",
 };
 
-async function call(o: ForgeOptions, method: string, route: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const url = `${o.api.replace(/\/+$/, "")}/repos/${o.repo}${route}`;
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method,
-      headers: {
-        Authorization: `Bearer ${o.token}`,
-        Accept: "application/vnd.github+json",
-        "X-GitHub-Api-Version": "2022-11-28",
-        "User-Agent": "pusdat",
-        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(o.timeoutMs),
-    });
-  } catch (e) {
-    const err = e as Error;
-    if (err.name === "TimeoutError" || err.name === "AbortError") throw new ForgeError(`forge tidak menjawab dalam ${o.timeoutMs / 1000} detik: ${method} ${url}`);
-    throw new ForgeError(`forge tidak dapat dihubungi: ${method} ${url} (${((err.cause as Error | undefined) ?? err).message})`);
-  }
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  return { status: res.status, json };
-}
+const call = (o: ForgeOptions, method: string, route: string, body?: unknown): Promise<ForgeAnswer> => forgeCall(o, method, forgeUrl(o, `/repos/${o.repo}${route}`), body);
 
-function must(r: { status: number; json: unknown }, what: string): unknown {
-  if (r.status >= 200 && r.status < 300) return r.json;
+function must(r: ForgeAnswer, what: string): unknown {
+  if (r.status >= 200 && r.status < 300) return r.json ?? null;
   throw new ForgeError(`forge menjawab ${what}: ${STATUS[r.status] ?? `HTTP ${r.status}`}`);
 }
 
