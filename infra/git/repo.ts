@@ -31,13 +31,28 @@ export const repoRoot = (dir: string): string | null => gitText(dir, ["rev-parse
 /** The full commit id `ref` names, or null when it names no commit. */
 export const resolveCommit = (cwd: string, ref: string): string | null => gitText(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
 
+const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+/**
+ * The commit each of `refs` names (null where it names none), all in one `git cat-file
+ * --batch-check` instead of one process per ref. A name holding a line break cannot be a ref and
+ * would split the batch: it resolves to null without being asked.
+ */
+export function resolveCommits(cwd: string, refs: string[]): (string | null)[] {
+  const asked = refs.filter((r) => r !== "" && !/[\r\n]/.test(r));
+  if (!asked.length) return refs.map(() => null);
+  const r = git(cwd, ["cat-file", "--batch-check=%(objectname)"], asked.map((ref) => `${ref}^{commit}\n`).join(""));
+  if (!r.ok) return refs.map(() => null);
+  const answers = r.out.toString().split("\n");
+  const byRef = new Map(asked.map((ref, i) => [ref, OBJECT_ID.test(answers[i] ?? "") ? answers[i]! : null]));
+  return refs.map((ref) => byRef.get(ref) ?? null);
+}
+
 /** The first of `refs` that names a commit, with that commit's full id; null when none does. */
 export function firstCommit(cwd: string, refs: string[]): { ref: string; commit: string } | null {
-  for (const ref of refs) {
-    const commit = resolveCommit(cwd, ref);
-    if (commit) return { ref, commit };
-  }
-  return null;
+  const commits = resolveCommits(cwd, refs);
+  const i = commits.findIndex((c) => c !== null);
+  return i < 0 ? null : { ref: refs[i]!, commit: commits[i]! };
 }
 
 export const mergeBase = (cwd: string, a: string, b: string): string | null => gitText(cwd, ["merge-base", a, b]);

@@ -53,7 +53,7 @@ function filesUnder(dir: string, rel = ""): string[] {
 export class GitObjects {
   constructor(readonly gitDir: string) {}
 
-  write(type: "blob" | "tree" | "commit", body: Buffer): string {
+  write(type: "blob" | "tree" | "commit" | "tag", body: Buffer): string {
     const raw = Buffer.concat([Buffer.from(`${type} ${body.length}\0`), body]);
     const id = createHash("sha1").update(raw).digest("hex");
     const file = path.join(this.gitDir, "objects", id.slice(0, 2), id.slice(2));
@@ -122,6 +122,11 @@ export class GitObjects {
     const index = Buffer.concat([header, ...entries]);
     fs.writeFileSync(path.join(this.gitDir, "index"), Buffer.concat([index, createHash("sha1").update(index).digest()]));
     return this.commit({ ...c, tree: this.tree(files) });
+  }
+
+  /** An annotated tag object naming the commit `target`; returns the tag object's id. */
+  tag(name: string, target: string, tagger: Person, message: string): string {
+    return this.write("tag", Buffer.from(`object ${target}\ntype commit\ntag ${name}\ntagger ${ident(tagger)}\n\n${message}\n`));
   }
 
   /** Points `ref` (e.g. `refs/heads/main`) at `id`. */
