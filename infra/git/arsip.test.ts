@@ -60,7 +60,7 @@ test("refuses to rewrite an existing file and leaves the branch where it was", (
   const tip = branchTip(dir, "arsip");
   const again = commitFiles(dir, "arsip", [file("catatan/2026/x.json", "dua\n"), file("catatan/2026/y.json", "baru\n")], "two");
   expect(first.ok).toBe(true);
-  expect(again).toEqual({ ok: false, problem: "berkas sudah ada di cabang arsip dan tidak boleh ditulis ulang: catatan/2026/x.json", existing: ["catatan/2026/x.json"] });
+  expect(again).toEqual({ ok: false, problem: "berkas sudah ada di cabang arsip dan tidak boleh ditulis ulang: catatan/2026/x.json", existing: ["catatan/2026/x.json"], tip });
   expect(branchTip(dir, "arsip")).toBe(tip);
   expect(fileAt(dir, tip!, "catatan/2026/x.json")?.toString()).toBe("satu\n");
 });
@@ -102,4 +102,15 @@ test("without a git identity configured, commits as pusdat", () => {
     }
   })();
   expect(git("log", "-1", "--format=%ae", "arsip")).toBe(global || "pusdat@localhost");
+});
+
+test("a branch known only as origin/arsip continues from there: not an orphan, but a new local branch", () => {
+  const first = commitFiles(dir, "arsip", [file("catatan/2026/x.json", "satu\n")], "one");
+  if (!first.ok) throw new Error(first.problem);
+  git("update-ref", "refs/remotes/origin/arsip", first.commit);
+  git("update-ref", "-d", "refs/heads/arsip");
+  const next = commitFiles(dir, "arsip", [file("catatan/2026/y.json", "dua\n")], "two");
+  expect(next).toMatchObject({ ok: true, parent: first.commit, created: false, localCreated: true });
+  const again = commitFiles(dir, "arsip", [file("catatan/2026/z.json", "tiga\n")], "three");
+  expect(again).toMatchObject({ ok: true, created: false, localCreated: false });
 });

@@ -5,7 +5,7 @@
  * HEAD are never touched. Existing files are never rewritten unless the caller allows that one path
  * (the number register).
  */
-import { git, gitText, resolveCommit } from "./repo";
+import { git, gitText, resolveCommits } from "./repo";
 
 export interface NewFile {
   path: string;
@@ -13,17 +13,23 @@ export interface NewFile {
 }
 
 export type WriteOutcome =
-  | { ok: true; commit: string; parent: string | null; created: boolean }
-  | { ok: false; problem: string; existing?: string[] };
+  /** created: the branch had no commit anywhere (an orphan); localCreated: there was no local branch yet. */
+  | { ok: true; commit: string; parent: string | null; created: boolean; localCreated: boolean }
+  /** existing: the paths refused, at `tip`, the branch's commit they were found in. */
+  | { ok: false; problem: string; existing?: string[]; tip?: string };
 
 const ZERO = "0000000000000000000000000000000000000000";
 
-const localTip = (repo: string, branch: string) => resolveCommit(repo, `refs/heads/${branch}`);
-const remoteTip = (repo: string, branch: string) => resolveCommit(repo, `refs/remotes/origin/${branch}`);
+/** The local branch's tip and `origin/<branch>`'s, read together (null where there is none). */
+const tips = (repo: string, branch: string) => {
+  const [local, remote] = resolveCommits(repo, [`refs/heads/${branch}`, `refs/remotes/origin/${branch}`]);
+  return { local: local ?? null, remote: remote ?? null };
+};
 
 /** The commit the branch points at: the local branch, else `origin/<branch>`, else null (none yet). */
 export function branchTip(repo: string, branch: string): string | null {
-  return localTip(repo, branch) ?? remoteTip(repo, branch);
+  const { local, remote } = tips(repo, branch);
+  return local ?? remote;
 }
 
 /** A file's bytes at `commit`, or null when it is not there. */
@@ -98,11 +104,11 @@ const checkedOut = (repo: string, branch: string) => gitText(repo, ["symbolic-re
  */
 export function commitFiles(repo: string, branch: string, files: NewFile[], message: string, replaceable: ReadonlySet<string> = new Set()): WriteOutcome {
   if (checkedOut(repo, branch)) return { ok: false, problem: `cabang ${branch} sedang di-checkout di work tree ini; pindah ke cabang lain dulu` };
-  const local = localTip(repo, branch);
-  const parent = local ?? remoteTip(repo, branch);
+  const { local, remote } = tips(repo, branch);
+  const parent = local ?? remote;
   const tree = parent ? listTree(repo, parent) : new Map<string, Entry>();
   const existing = files.map((f) => f.path).filter((p) => tree.has(p) && !replaceable.has(p));
-  if (existing.length) return { ok: false, problem: `berkas sudah ada di cabang ${branch} dan tidak boleh ditulis ulang: ${existing.join(", ")}`, existing };
+  if (existing.length) return { ok: false, problem: `berkas sudah ada di cabang ${branch} dan tidak boleh ditulis ulang: ${existing.join(", ")}`, existing, tip: parent! };
   for (const f of files) {
     const blob = must(git(repo, ["hash-object", "-w", "--stdin"], f.content), "hash-object");
     tree.set(f.path, { mode: "100644", type: "blob", object: blob });
@@ -113,5 +119,5 @@ export function commitFiles(repo: string, branch: string, files: NewFile[], mess
   // Compare-and-swap against the tip read above: a writer that moved (or made) the branch meanwhile makes this fail instead of losing its commit.
   const moved = git(repo, ["update-ref", "-m", "pusdat arsip", `refs/heads/${branch}`, commit, local ?? ZERO]);
   if (!moved.ok) return { ok: false, problem: `cabang ${branch} berubah selama penulisan; jalankan ulang: ${moved.err.trim()}` };
-  return { ok: true, commit, parent, created: parent === null };
+  return { ok: true, commit, parent, created: parent === null, localCreated: local === null };
 }
