@@ -1,4 +1,5 @@
 /** Resolving several refs in one git process gives what one `rev-parse --verify` per ref gives. */
+import { spawnSync } from "node:child_process";
 import { initRepo } from "../../test/support/git-objects";
 import { tempDir } from "../../test/support/tmp";
 import { firstCommit, resolveCommit, resolveCommits } from "./repo";
@@ -36,7 +37,12 @@ test.each([
   ["--all", () => null],
 ])("%j", (ref, expected) => {
   expect(resolveCommits(dir, [ref])).toEqual([expected()]);
-  if (!ref.includes("\n") && ref !== "") expect(resolveCommit(dir, ref)).toBe(expected());
+  expect(resolveCommit(dir, ref)).toBe(expected());
+  // what git's own rev-parse --verify answers for the same name
+  if (!ref.includes("\n") && ref !== "") {
+    const r = spawnSync("git", ["-C", dir, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`], { encoding: "utf8" });
+    expect(r.status === 0 ? r.stdout.trim() : null).toBe(expected());
+  }
 });
 
 test("several refs at once, in the order asked, repeated ones included", () => {

@@ -28,9 +28,6 @@ export const gitText = (cwd: string, args: string[]): string | null => {
 /** The top of the work tree containing `dir`, or null outside a repository. */
 export const repoRoot = (dir: string): string | null => gitText(dir, ["rev-parse", "--show-toplevel"]);
 
-/** The full commit id `ref` names, or null when it names no commit. */
-export const resolveCommit = (cwd: string, ref: string): string | null => gitText(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-
 const OBJECT_ID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 /**
@@ -47,6 +44,9 @@ export function resolveCommits(cwd: string, refs: string[]): (string | null)[] {
   const byRef = new Map(asked.map((ref, i) => [ref, OBJECT_ID.test(answers[i] ?? "") ? answers[i]! : null]));
   return refs.map((ref) => byRef.get(ref) ?? null);
 }
+
+/** The full commit id `ref` names, or null when it names no commit. */
+export const resolveCommit = (cwd: string, ref: string): string | null => resolveCommits(cwd, [ref])[0] ?? null;
 
 /** The first of `refs` that names a commit, with that commit's full id; null when none does. */
 export function firstCommit(cwd: string, refs: string[]): { ref: string; commit: string } | null {
