@@ -42,9 +42,9 @@ const OtherPolicy = z.union([EnforcementLevel, z.looseObject({ enforcementLevel:
 
 export const PolicyConfig = z.looseObject({
   all: EnforcementLevel.optional(),
-  "vm-ceiling": VmCeiling.default(VmCeiling.parse({})),
-  "opd-totals": OpdTotals.default(OpdTotals.parse({})),
-  "hosting-plan-ceiling": HostingCeiling.default(HostingCeiling.parse({})),
+  "vm-ceiling": VmCeiling.default(VmCeiling.parse({}, { jitless: true })),
+  "opd-totals": OpdTotals.default(OpdTotals.parse({}, { jitless: true })),
+  "hosting-plan-ceiling": HostingCeiling.default(HostingCeiling.parse({}, { jitless: true })),
 }).superRefine((cfg, ctx) => {
   for (const [k, v] of Object.entries(cfg)) {
     if (k === "all" || k in DEFAULT_CEILINGS) continue;
@@ -57,4 +57,4 @@ export const PolicyConfig = z.looseObject({
 export type PolicyConfig = z.infer<typeof PolicyConfig>;
 export type Ceilings = Pick<PolicyConfig, "vm-ceiling" | "opd-totals" | "hosting-plan-ceiling">;
 
-export const defaultCeilings = (): Ceilings => PolicyConfig.parse({});
+export const defaultCeilings = (): Ceilings => PolicyConfig.parse({}, { jitless: true });

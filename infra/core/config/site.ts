@@ -170,7 +170,7 @@ export const SiteConfig = z.strictObject({
   }),
   organisation: Organisation.optional(),
   approvers: z.array(Approver).default([]),
-  calendar: Calendar.default(Calendar.parse({})),
+  calendar: Calendar.default(Calendar.parse({}, { jitless: true })),
   verify: VerifyConfig.optional(),
   monitor: MonitorConfig.optional(),
   splp: SplpConfig.optional().meta({ description: "Pertukaran data SPLP (WSO2 API Manager) per kanal" }),

@@ -36,4 +36,4 @@ export const MonitorConfig = z
   .meta({ description: "Pemantauan layanan (pusdat monitor)" });
 
 export type MonitorConfig = z.infer<typeof MonitorConfig>;
-export const DEFAULT_MONITOR: MonitorConfig = MonitorConfig.parse({});
+export const DEFAULT_MONITOR: MonitorConfig = MonitorConfig.parse({}, { jitless: true });

@@ -51,4 +51,4 @@ export const VerifyConfig = z
 
 export type VerifyConfig = z.infer<typeof VerifyConfig>;
 
-export const DEFAULT_VERIFY: VerifyConfig = VerifyConfig.parse({});
+export const DEFAULT_VERIFY: VerifyConfig = VerifyConfig.parse({}, { jitless: true });
