@@ -5,8 +5,9 @@
  */
 import type { Ceilings } from "../config/ceilings";
 import type { SiteConfig } from "../config/site";
-import { type Amounts, usageOf } from "../kinds";
-import type { Rule } from "./types";
+import { type Amounts, type Usage, usageOf } from "../kinds";
+import type { LoadedRequest } from "../load/requests";
+import type { Rule, RuleContext } from "./types";
 import type { Finding } from "../findings";
 import { found } from "./types";
 
@@ -24,14 +25,18 @@ export interface Overrun<T> {
 /** Adds up `amounts` per key in the given order and reports every item that takes a key past its limit. */
 export function overruns<T>(items: T[], keyOf: (t: T) => string, amountsOf: (t: T) => Amounts, limitsOf: (key: string) => Amounts | undefined): Overrun<T>[] {
   const used = new Map<string, Amounts>();
+  const limitsByKey = new Map<string, Amounts | undefined>(); // asked once per key, not per item
   const out: Overrun<T>[] = [];
   for (const item of items) {
     const key = keyOf(item);
-    const limits = limitsOf(key);
+    let limits = limitsByKey.get(key);
+    if (limits === undefined && !limitsByKey.has(key)) limitsByKey.set(key, (limits = limitsOf(key)));
     if (!limits) continue;
     const u = used.get(key) ?? {};
     used.set(key, u);
-    for (const [field, amount] of Object.entries(amountsOf(item))) {
+    const amounts = amountsOf(item);
+    for (const field in amounts) {
+      const amount = amounts[field]!;
       const before = u[field] ?? 0;
       const after = before + amount;
       u[field] = after;
@@ -73,24 +78,34 @@ export function opdOverrunMessage(opd: string, o: Overrun<unknown>): string {
   return `total ${LABEL[o.field]} OPD ${JSON.stringify(opd)} menjadi ${o.after} ${u}; batas per OPD ${o.limit} ${u} (sudah terpakai ${o.before} ${u})`;
 }
 
+const usagesOf = new WeakMap<RuleContext, { ref: LoadedRequest; usage: Usage }[]>();
+
+/** Every active request's usage in arrival order, once per validation (both capacity rules read it). */
+function usages(ctx: RuleContext): { ref: LoadedRequest; usage: Usage }[] {
+  let list = usagesOf.get(ctx);
+  if (list) return list;
+  list = [];
+  for (const ref of ctx.requests) {
+    const usage = usageOf(ref.request);
+    if (usage) list.push({ ref, usage });
+  }
+  usagesOf.set(ctx, list);
+  return list;
+}
+
 export const nodeCapacity: Rule = (ctx) => {
-  const onNodes = ctx.requests.flatMap((ref) => {
-    const u = usageOf(ref.request);
-    return u?.node === undefined ? [] : [{ ref, node: u.node, amounts: u.amounts }];
-  });
-  return overruns(onNodes, (i) => i.node, (i) => i.amounts, (k) => nodeLimits(ctx.site, k)).map(
+  const onNodes = usages(ctx).filter((i) => i.usage.node !== undefined);
+  return overruns(onNodes, (i) => i.usage.node!, (i) => i.usage.amounts, (k) => nodeLimits(ctx.site, k)).map(
     (o) => found(o.item.ref, ["spec", o.field], nodeOverrunMessage(ctx.site, o)),
   );
 };
 
 /** Only what the kabupaten itself provides counts: local VMs, hosting accounts, subdomains. */
 export const opdTotals: Rule = (ctx) => {
-  const items = ctx.requests.flatMap((ref) => {
-    const u = usageOf(ref.request);
-    return u ? [{ ref, usage: u }] : [];
-  });
   const limits = opdLimits(ctx.ceilings["opd-totals"]);
-  return overruns(items, (i) => opdKey(i.ref.request.metadata.opd), (i) => i.usage.amounts, () => limits).map((o): Finding => {
+  const keys = new Map<string, string>(); // many requests per OPD: normalise each spelling once
+  const keyOf = (opd: string) => keys.get(opd) ?? keys.set(opd, opdKey(opd)).get(opd)!;
+  return overruns(usages(ctx), (i) => keyOf(i.ref.request.metadata.opd), (i) => i.usage.amounts, () => limits).map((o): Finding => {
     const path = o.field in FACTOR ? ["spec", o.field] : o.item.usage.countPath;
     return found(o.item.ref, path, opdOverrunMessage(o.item.ref.request.metadata.opd, o));
   });

@@ -61,10 +61,19 @@ export function ttlProblem(proxied: boolean, ttl: "auto" | number): string | nul
   return null;
 }
 
+const lowered = new WeakMap<ReadonlyArray<string>, ReadonlySet<string>>();
+/** The reserved labels in lower case, once per list (the stack's list is asked about for every name). */
+function reservedSet(reserved: ReadonlyArray<string>): ReadonlySet<string> {
+  let set = lowered.get(reserved);
+  if (!set) lowered.set(reserved, (set = new Set(reserved.map((r) => r.toLowerCase()))));
+  return set;
+}
+
 /** The label directly under the zone decides whose name it is. */
 export function reservedLabelProblem(name: string, reserved: ReadonlyArray<string>): string | null {
-  const top = name === "@" ? "@" : name.toLowerCase().split(".").pop()!;
-  return reserved.some((r) => r.toLowerCase() === top)
+  const lower = name.toLowerCase();
+  const top = name === "@" ? "@" : lower.slice(lower.lastIndexOf(".") + 1);
+  return reservedSet(reserved).has(top)
     ? `label ${show(top)} dicadangkan untuk layanan Diskominfo; label yang dicadangkan: ${reserved.join(", ")}`
     : null;
 }
@@ -82,71 +91,91 @@ export function cnameProblems(full: string, target: string, zone: string, define
   return out;
 }
 
-export const subdomainTarget: Rule = (ctx) =>
-  ofKind(ctx, "Subdomain").flatMap((ref) => {
+export const subdomainTarget: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const ref of ofKind(ctx, "Subdomain")) {
     const given = Object.keys(ref.request.spec.target);
-    return given.length === 1
-      ? []
-      : [found(ref, ["spec", "target"], `target harus berisi tepat satu dari ip, ipv6, cname; yang tertulis: ${given.join(", ") || "(kosong)"}`)];
-  });
+    if (given.length !== 1) out.push(found(ref, ["spec", "target"], `target harus berisi tepat satu dari ip, ipv6, cname; yang tertulis: ${given.join(", ") || "(kosong)"}`));
+  }
+  return out;
+};
 
 export const publicTargets: Rule = (ctx) => {
   const seen = new Map<string, string | null>(); // many records share an address: judge each once
-  return ofKind(ctx, "Subdomain").flatMap((ref) => {
-    const out: Finding[] = [];
+  const out: Finding[] = [];
+  for (const ref of ofKind(ctx, "Subdomain")) {
     for (const k of ["ip", "ipv6"] as const) {
       const a = ref.request.spec.target[k];
-      if (a !== undefined && !seen.has(a)) seen.set(a, addressProblem(a, ctx.site.publicRanges));
-      const problem = a === undefined ? null : seen.get(a)!;
+      if (a === undefined) continue;
+      let problem = seen.get(a);
+      if (problem === undefined) seen.set(a, (problem = addressProblem(a, ctx.site.publicRanges)));
       if (problem) out.push(found(ref, ["spec", "target", k], problem));
     }
-    return out;
-  });
+  }
+  return out;
 };
 
-export const ttlRules: Rule = (ctx) =>
-  ofKind(ctx, "Subdomain").flatMap((ref) => {
+export const ttlRules: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const ref of ofKind(ctx, "Subdomain")) {
     const problem = ttlProblem(ref.request.spec.proxied, ref.request.spec.ttl);
-    return problem ? [found(ref, ["spec", "ttl"], problem)] : [];
-  });
+    if (problem) out.push(found(ref, ["spec", "ttl"], problem));
+  }
+  return out;
+};
 
-export const reservedLabels: Rule = (ctx) => [
-  ...ofKind(ctx, "Subdomain").flatMap((ref) => {
+export const reservedLabels: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const ref of ofKind(ctx, "Subdomain")) {
     const p = reservedLabelProblem(ref.request.spec.name, ctx.site.reservedLabels);
-    return p ? [found(ref, ["spec", "name"], p)] : [];
-  }),
-  ...ofKind(ctx, "HostingAccount").flatMap((ref) => {
+    if (p) out.push(found(ref, ["spec", "name"], p));
+  }
+  for (const ref of ofKind(ctx, "HostingAccount")) {
     const p = reservedLabelProblem(ref.request.spec.domain, ctx.site.reservedLabels);
-    return p ? [found(ref, ["spec", "domain"], p)] : [];
-  }),
-];
+    if (p) out.push(found(ref, ["spec", "domain"], p));
+  }
+  return out;
+};
 
-/** Every name a request puts in the zone, decommissioned ones included: their names stay reserved. */
-export function definedNames(ctx: RuleContext): { ref: SubdomainRef | HostingRef; path: string[]; full: string }[] {
+type DefinedName = { ref: SubdomainRef | HostingRef; path: string[]; full: string };
+const NAME_PATH = ["spec", "name"];
+const DOMAIN_PATH = ["spec", "domain"];
+const namesOf = new WeakMap<RuleContext, DefinedName[]>();
+
+/**
+ * Every name a request puts in the zone, decommissioned ones included (their names stay reserved),
+ * in arrival order; built once per validation however many rules ask. Read-only for the callers.
+ */
+export function definedNames(ctx: RuleContext): ReadonlyArray<DefinedName> {
+  let names = namesOf.get(ctx);
+  if (names) return names;
+  names = [];
   const zone = ctx.site.zone;
-  return [
-    ...ofKind(ctx, "Subdomain").map((ref) => ({ ref, path: ["spec", "name"], full: fullName(ref.request.spec.name, zone) })),
-    ...ofKind(ctx, "HostingAccount").map((ref) => ({ ref, path: ["spec", "domain"], full: fullName(ref.request.spec.domain, zone) })),
-  ];
+  for (const ref of ctx.requests) {
+    const r = ref.request;
+    if (r.kind === "Subdomain") names.push({ ref: ref as SubdomainRef, path: NAME_PATH, full: fullName(r.spec.name, zone) });
+    else if (r.kind === "HostingAccount") names.push({ ref: ref as HostingRef, path: DOMAIN_PATH, full: fullName(r.spec.domain, zone) });
+  }
+  namesOf.set(ctx, names);
+  return names;
 }
 
 export const uniqueFullNames: Rule = (ctx) => {
   const out: Finding[] = [];
-  const names = definedNames(ctx);
-  const order = new Map(ctx.requests.map((r, i) => [r, i]));
-  names.sort((a, b) => order.get(a.ref)! - order.get(b.ref)!);
-  duplicates(names, (n) => n.full, (dup, first) =>
-    out.push(found(dup.ref, dup.path, `nama ${dup.full} sudah dipakai oleh ${first.ref.file}; nama lengkap harus unik (tanpa membedakan huruf besar/kecil)`)),
+  duplicates(definedNames(ctx), (n) => n.full, (dup, first) =>
+    out.push(found(dup.ref, [...dup.path], `nama ${dup.full} sudah dipakai oleh ${first.ref.file}; nama lengkap harus unik (tanpa membedakan huruf besar/kecil)`)),
   );
   return out;
 };
 
 export const cnameRules: Rule = (ctx) => {
   const defined = new Set(definedNames(ctx).map((n) => n.full));
-  return ofKind(ctx, "Subdomain").flatMap((ref) => {
+  const out: Finding[] = [];
+  for (const ref of ofKind(ctx, "Subdomain")) {
     const t = ref.request.spec.target.cname;
-    if (t === undefined) return [];
+    if (t === undefined) continue;
     const full = fullName(ref.request.spec.name, ctx.site.zone);
-    return cnameProblems(full, t, ctx.site.zone, defined).map((message) => found(ref, ["spec", "target", "cname"], message));
-  });
+    for (const message of cnameProblems(full, t, ctx.site.zone, defined)) out.push(found(ref, ["spec", "target", "cname"], message));
+  }
+  return out;
 };

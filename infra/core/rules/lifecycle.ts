@@ -12,24 +12,28 @@ export const uniqueIds: Rule = (ctx) => {
 };
 
 /** `decommission` is required when status is decommissioned and forbidden otherwise. */
-export const decommissionFields: Rule = (ctx) =>
-  ctx.requests.flatMap((ref): Finding[] => {
+export const decommissionFields: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const ref of ctx.requests) {
     const m = ref.request.metadata;
     if (m.status === "decommissioned" && !m.decommission) {
-      return [found(ref, ["metadata", "status"], "status decommissioned memerlukan metadata.decommission (Nota Dinas penghentian)")];
+      out.push(found(ref, ["metadata", "status"], "status decommissioned memerlukan metadata.decommission (Nota Dinas penghentian)"));
+    } else if (m.status === "active" && m.decommission) {
+      out.push(found(ref, ["metadata", "decommission"], "metadata.decommission hanya boleh ada bila status decommissioned"));
     }
-    if (m.status === "active" && m.decommission) {
-      return [found(ref, ["metadata", "decommission"], "metadata.decommission hanya boleh ada bila status decommissioned")];
-    }
-    return [];
-  });
+  }
+  return out;
+};
 
 /** A service cannot be stopped before it was asked for. */
-export const decommissionDates: Rule = (ctx) =>
-  ctx.requests.flatMap((ref): Finding[] => {
+export const decommissionDates: Rule = (ctx) => {
+  const out: Finding[] = [];
+  for (const ref of ctx.requests) {
     const m = ref.request.metadata;
     const d = m.decommission?.notaDinas.date;
-    return d !== undefined && d < m.notaDinas.date
-      ? [found(ref, ["metadata", "decommission", "notaDinas", "date"], `tanggal penghentian ${d} sebelum tanggal permohonan ${m.notaDinas.date}; yang diizinkan: tanggal ≥ ${m.notaDinas.date}`)]
-      : [];
-  });
+    if (d !== undefined && d < m.notaDinas.date) {
+      out.push(found(ref, ["metadata", "decommission", "notaDinas", "date"], `tanggal penghentian ${d} sebelum tanggal permohonan ${m.notaDinas.date}; yang diizinkan: tanggal ≥ ${m.notaDinas.date}`));
+    }
+  }
+  return out;
+};
