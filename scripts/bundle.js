@@ -84,7 +84,53 @@ function ensureBuilt(name = "pusdat") {
   return out;
 }
 
-module.exports = { build, ensureBuilt };
+/**
+ * Runs the bundle `name` as a CommonJS module, with V8's code cache: compiling the 0.75 MB bundle and
+ * the functions a command calls cost ~15 ms of every start (measured on `pusdat validate`). The cache sits beside the
+ * bundle, named after the bundle's size and time, so a rebuilt bundle never meets an old cache; it is
+ * written when a run had none, or V8 refused it (another Node version or V8 flags), after the command
+ * ran, so that it holds the functions the command compiled.
+ */
+function run(name = "pusdat") {
+  runCached(ensureBuilt(name));
+}
+
+/** Runs the CommonJS file `file` as `require` would, compiled with the code cache kept beside it. */
+function runCached(file) {
+  const Module = require("node:module");
+  const vm = require("node:vm");
+  const st = fs.statSync(file);
+  const cache = `${file}.${st.size}-${Math.floor(st.mtimeMs)}.v8cache`;
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cache);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, "utf8")), { filename: file, cachedData });
+  if (!cachedData || script.cachedDataRejected) process.once("exit", () => writeCache(script, file, cache));
+  const mod = new Module(file, module);
+  mod.filename = file;
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
+}
+
+/** Writes the code cache (beside, then renamed: several processes may write at once) and drops stale ones. */
+function writeCache(script, file, cache) {
+  try {
+    const tmp = `${cache}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, script.createCachedData());
+    fs.renameSync(tmp, cache);
+    const dir = path.dirname(file);
+    const mine = path.basename(file);
+    for (const f of fs.readdirSync(dir)) {
+      if (f.startsWith(`${mine}.`) && f.endsWith(".v8cache") && f !== path.basename(cache)) fs.rmSync(path.join(dir, f), { force: true });
+    }
+  } catch {
+    // A cache is only ever a speed-up: a read-only checkout runs without one.
+  }
+}
+
+module.exports = { build, ensureBuilt, run, runCached };
 
 if (require.main === module) {
   for (const name of Object.keys(ENTRIES)) {

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Runs the CLI from its bundle (scripts/bundle.js rebuilds it when a TypeScript source changed).
-require(require("./bundle").ensureBuilt());
+require("./bundle").run();
