@@ -26,7 +26,11 @@ const HEADER = 2;
 
 // Plain JavaScript run by the thread (no bundle to load). O_NONBLOCK keeps a FIFO from blocking the
 // open; anything that is not a regular file, or does not fit, is left to the loader (length -1).
+// It lowers its own priority (on Linux the nice value is per thread): on two cores it otherwise takes
+// CPU from the V8 compiler and GC threads the loader's own thread waits on (measured: validate on
+// 10,000 files ~3 % faster; the thread still keeps ahead).
 const READER = `
+try { require("node:os").setPriority(0, 19); } catch {}
 const fs = require("node:fs");
 const { workerData: { files, data, meta } } = require("node:worker_threads");
 const bytes = new Uint8Array(data);
