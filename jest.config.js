@@ -1,6 +1,7 @@
 /** Type errors are caught by `tsc --noEmit` in `npm test`; jest only transpiles, which keeps it fast. */
 module.exports = {
-  testEnvironment: "node",
+  // jest's node environment, with the worker's synchronous child processes started by a small relay process.
+  testEnvironment: "<rootDir>/test/support/environment.js",
   roots: ["<rootDir>/infra", "<rootDir>/policies", "<rootDir>/scripts", "<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   // Many tests wait on child processes (git, the CLI): a third worker overlaps that waiting on 2 cores.
