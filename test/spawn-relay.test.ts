@@ -73,4 +73,4 @@ test("every spawn answers the same through the relay, and the relay's children a
   while (alive(relayed.relayPid!) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   expect(alive(relayed.relayPid!)).toBe(false);
   expect(fs.readdirSync(tmp)).toEqual(["kerja"]);
-});
+}, 90_000);
