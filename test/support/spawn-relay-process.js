@@ -26,5 +26,12 @@ for (;;) {
     // What the binding threw in the worker it throws there again, rather than leave the worker waiting.
     result = { thrown: String(e && e.message) };
   }
-  writeMessage(results, encode(result));
+  let answer;
+  try {
+    answer = encode(result);
+  } catch (e) {
+    // e.g. an output too large for one JSON string: fail that call, keep serving
+    answer = encode({ thrown: `spawn relay: ${String(e && e.message)}` });
+  }
+  writeMessage(results, answer);
 }
