@@ -24,7 +24,14 @@ function run(mode: "plain" | "relay", tmp: string): Report {
   return JSON.parse(r.stdout) as Report;
 }
 
-const alive = (pid: number) => fs.existsSync(`/proc/${pid}`);
+/** Running, not a zombie (an exited relay stays in /proc until pid 1 reaps it). */
+const alive = (pid: number) => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]![0] !== "Z";
+  } catch {
+    return false;
+  }
+};
 
 test("every spawn answers the same through the relay, and the relay's children are the relay's", async () => {
   const tmp = tempDir("relay");
@@ -66,6 +73,9 @@ test("every spawn answers the same through the relay, and the relay's children a
   expect(c.large).toMatchObject({ status: 0, stdout: { length: 5 << 20 } });
   expect(c.execFileFails).toEqual({ status: 1, message: "Command failed: sh -c printf sebagian; printf alasan >&2; exit 1\nalasan", stdout: "sebagian", stderr: "alasan" });
   expect(c.execSyncText).toEqual({ returned: "/bin/sh" });
+  expect(c.symlinkParent!.stdout).toBe(`${path.join(dir, "a")}\n`);
+  expect(c.emptyCwd!.error).toMatchObject({ code: "ENOENT" });
+  expect(c.umask!.stdout).toBe("0077\n");
   expect(c.inherited).toEqual({ status: 0, signal: null, stdout: null, stderr: null, output: 3, error: null });
 
   // The relay ends with the process it served, and its FIFOs were never left on disk.

@@ -21,7 +21,9 @@ for (;;) {
   }
   let result;
   try {
-    result = spawn(decode(text));
+    const { options, umask } = decode(text);
+    process.umask(umask); // the worker's, which its own fork would have passed on
+    result = spawn(options);
   } catch (e) {
     // What the binding threw in the worker it throws there again, rather than leave the worker waiting.
     result = { thrown: String(e && e.message) };

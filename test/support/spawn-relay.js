@@ -123,9 +123,26 @@ function install() {
         return localSpawn(options);
       }
     }
-    // The relay has its own working folder: a child without one gets this process's, as Node would give it.
-    writeMessage(relay.requests, encode({ ...options, cwd: path.resolve(options.cwd ?? ".") }));
-    const result = decode(readMessage(relay.results));
+    // The relay has its own working folder and umask: a child gets this process's, as Node would give
+    // them. Only a relative folder is prefixed (no normalizing: `..` after a symlink is the kernel's).
+    let cwd = options.cwd;
+    try {
+      if (cwd === undefined) cwd = process.cwd();
+      else if (cwd !== "" && !path.isAbsolute(cwd)) cwd = `${process.cwd()}/${cwd}`;
+    } catch {
+      return localSpawn(options); // this process's folder is gone: only a local fork still has it
+    }
+    let result;
+    try {
+      writeMessage(relay.requests, encode({ options: { ...options, cwd }, umask: process.umask() }));
+      result = decode(readMessage(relay.results));
+    } catch (e) {
+      // The relay stopped: this call's outcome is unknown, so it fails; later calls fork here again.
+      for (const fd of [relay.requests, relay.results]) fs.closeSync(fd);
+      relay = null;
+      unavailable = true;
+      throw e;
+    }
     if (typeof result.thrown === "string") throw new Error(result.thrown);
     return result;
   };
