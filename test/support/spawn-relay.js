@@ -94,9 +94,9 @@ function connect(localSpawn) {
     opened.push(probe);
     const requests = fs.openSync(toRelay, O_WRONLY);
     const results = fs.openSync(fromRelay, O_RDONLY);
-    for (const fd of opened.splice(0)) fs.closeSync(fd);
     return { requests, results };
   } finally {
+    // the placeholder and the probe, whether the connection was made or not
     for (const fd of opened) fs.closeSync(fd);
     fs.rmSync(dir, { recursive: true, force: true });
   }
